@@ -61,6 +61,20 @@ public final class ChildJvm implements AutoCloseable {
         command.add(String.join(java.io.File.pathSeparator, classpath));
         command.add(mainClass);
         command.addAll(args);
+        return launch(name, command, environment, logFile, readyLine);
+    }
+
+    /** Starts {@code java <jvmOptions>} where the options end with {@code -jar <file>}, e.g. a Spring Boot service. */
+    public static ChildJvm startJar(String name, List<String> jvmOptionsAndJar, Map<String, String> environment,
+                                    Path logFile, Predicate<String> readyLine) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(jvmOptionsAndJar);
+        return launch(name, command, environment, logFile, readyLine);
+    }
+
+    private static ChildJvm launch(String name, List<String> command, Map<String, String> environment, Path logFile,
+                                   Predicate<String> readyLine) throws IOException {
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);

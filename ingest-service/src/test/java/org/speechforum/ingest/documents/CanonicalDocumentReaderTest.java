@@ -1,0 +1,98 @@
+package org.speechforum.ingest.documents;
+
+import org.junit.jupiter.api.Test;
+import org.speechforum.contracts.Document;
+import org.speechforum.contracts.DocumentKind;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CanonicalDocumentReaderTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+    private final CanonicalDocumentReader reader = new CanonicalDocumentReader(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private List<Document> read(String json) {
+        return reader.read(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theSmallestValidDocumentGetsADeterministicIdAndIngestTime() {
+        String json = """
+                {"kind":"SPEECH","source":"example","externalId":"1","title":"T","text":"Some text.",\
+                "publishedAt":"2024-01-01T00:00:00Z"}""";
+
+        Document first = read(json).getFirst();
+
+        assertThat(first.kind()).isEqualTo(DocumentKind.SPEECH);
+        assertThat(first.id()).hasSize(32).isEqualTo(read(json).getFirst().id());
+        assertThat(first.ingestedAt()).isEqualTo(NOW);
+        assertThat(first.schemaVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameExternalIdFromTheSameSourceIsTheSameDocumentWhateverItsText() {
+        Document v1 = read("{\"kind\":\"POST\",\"source\":\"Lemmy\",\"externalId\":\"42\",\"text\":\"v1\"}").getFirst();
+        Document v2 = read("{\"kind\":\"POST\",\"source\":\"lemmy\",\"externalId\":\"42\",\"text\":\"v2\"}").getFirst();
+        Document other = read("{\"kind\":\"POST\",\"source\":\"mastodon\",\"externalId\":\"42\",\"text\":\"v1\"}")
+                .getFirst();
+
+        assertThat(v1.id()).isEqualTo(v2.id()).isNotEqualTo(other.id());
+    }
+
+    @Test
+    void anArrayYieldsItsDocumentsInOrder() {
+        List<Document> documents = read("""
+                [{"kind":"SPEECH","source":"s","externalId":"a","text":"A"},
+                 {"kind":"COMMENT","source":"s","externalId":"b","text":"B"}]""");
+
+        assertThat(documents).extracting(Document::text).containsExactly("A", "B");
+    }
+
+    @Test
+    void enrichmentFieldsFromClientsAreDropped() {
+        Document d = read("""
+                {"kind":"POST","source":"s","text":"x","contentHash":"forged",\
+                "entities":[{"id":"Q1","name":"n","type":"PERSON","count":1}]}""").getFirst();
+
+        assertThat(d.contentHash()).isNull();
+        assertThat(d.entities()).isNull();
+    }
+
+    @Test
+    void refusalsNameTheOffendingField() {
+        assertRefused("{\"source\":\"s\",\"text\":\"x\"}", "/kind", "kind");
+        assertRefused("{\"kind\":\"TWEET\",\"source\":\"s\",\"text\":\"x\"}", "/kind", "SPEECH, POST, COMMENT");
+        assertRefused("{\"kind\":\"POST\",\"text\":\"x\"}", "/source", "source");
+        assertRefused("{\"kind\":\"POST\",\"source\":\"s\",\"text\":\"  \"}", "/text", "text");
+        assertRefused("{\"kind\":\"POST\",\"source\":\"s\",\"text\":\"x\",\"publishedAt\":\"yesterday\"}",
+                "/publishedAt", "ISO-8601");
+        assertRefused("{\"kind\":\"POST\",\"source\":\"s\",\"text\":\"x\",\"publishedAt\":\"2027-01-01T00:00:00Z\"}",
+                "/publishedAt", "future");
+        assertRefused("[{\"kind\":\"POST\",\"source\":\"s\",\"text\":\"x\"},{\"kind\":\"POST\",\"text\":\"y\"}]",
+                "/1/source", "source");
+    }
+
+    @Test
+    void malformedDuplicateOrTooDeepJsonIsRefusedAsAWhole() {
+        assertThatThrownBy(() -> read("{\"kind\":")).isInstanceOf(DocumentRefused.class)
+                .hasMessageContaining("Malformed JSON");
+        assertThatThrownBy(() -> read("{\"kind\":\"POST\",\"kind\":\"SPEECH\",\"source\":\"s\",\"text\":\"x\"}"))
+                .isInstanceOf(DocumentRefused.class).hasMessageContaining("Duplicate");
+        assertThatThrownBy(() -> read("[".repeat(100) + "]".repeat(100))).isInstanceOf(DocumentRefused.class);
+        assertThatThrownBy(() -> reader.read(new byte[0])).isInstanceOf(DocumentRefused.class)
+                .hasMessageContaining("empty");
+    }
+
+    private void assertRefused(String json, String field, String messagePart) {
+        assertThatThrownBy(() -> read(json))
+                .isInstanceOfSatisfying(DocumentRefused.class, e -> assertThat(e.field()).isEqualTo(field))
+                .hasMessageContaining(messagePart);
+    }
+}

@@ -1,0 +1,95 @@
+package org.speechforum.kafka;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.speechforum.contracts.Topics;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.core.JacksonException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Kafka wiring shared by the three services. Error handling follows Spring Kafka's reference pattern: a
+ * {@link DefaultErrorHandler} retries a failing record a bounded number of times with exponential backoff, then
+ * a {@link DeadLetterPublishingRecoverer} publishes it, with the exception in headers, to {@code <topic>.dlq}.
+ * Records that cannot ever succeed skip the retries; an unavailable downstream system is retried indefinitely.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(TopicProperties.class)
+public class PipelineKafkaAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineKafkaAutoConfiguration.class);
+
+    @Bean
+    KafkaAdmin.NewTopics pipelineTopics(TopicProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        if (properties.create()) {
+            for (String topic : List.of(Topics.SUBMISSIONS, Topics.RAW, Topics.ENRICHED)) {
+                topics.add(new NewTopic(topic, properties.partitions(), properties.replicationFactor()));
+                topics.add(new NewTopic(Topics.dlq(topic), properties.partitions(), properties.replicationFactor()));
+            }
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DefaultErrorHandler pipelineErrorHandler(KafkaOperations<Object, Object> kafka, MeterRegistry meters) {
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
+                (record, failure) -> {
+                    String reason = rootCause(failure).getClass().getSimpleName();
+                    meters.counter(PipelineMetrics.DOCUMENTS_FAILED, "topic", record.topic(), "reason", reason)
+                            .increment();
+                    log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                            rootCause(failure).getMessage());
+                    // A negative partition lets the producer choose, so the DLQ needs no matching partition count.
+                    return new TopicPartition(Topics.dlq(record.topic()), -1);
+                });
+        ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(4);
+        bounded.setInitialInterval(250);
+        bounded.setMultiplier(3);
+        bounded.setMaxInterval(10_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, bounded);
+        handler.addNotRetryableExceptions(PermanentFailure.class, JacksonException.class);
+        ExponentialBackOff untilBack = new ExponentialBackOff(500, 2);
+        untilBack.setMaxInterval(15_000);
+        handler.setBackOffFunction((record, failure) ->
+                causedBy(failure, DownstreamUnavailable.class) ? untilBack : null);
+        return handler;
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        return new KafkaHealthIndicator(kafkaAdmin);
+    }
+
+    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Throwable rootCause(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,129 @@
+package org.speechforum.query.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.speechforum.contracts.Document;
+import org.speechforum.contracts.DocumentJson;
+import org.speechforum.contracts.Topics;
+import org.speechforum.kafka.DownstreamUnavailable;
+import org.speechforum.kafka.PermanentFailure;
+import org.speechforum.kafka.PipelineMetrics;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * documents.enriched.v1 → Elasticsearch, one bulk request per polled batch, the document id as the
+ * Elasticsearch id so a replay overwrites instead of duplicating. The batch's offsets are committed only after
+ * every item was written. The bulk answer is checked item by item: items refused for a passing reason (429,
+ * 5xx) are retried alone; an item Elasticsearch will never take goes to the dead-letter topic.
+ */
+@Component
+class EnrichedDocumentIndexer {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrichedDocumentIndexer.class);
+    private static final int ITEM_RETRIES = 5;
+
+    private final ElasticsearchClient client;
+    private final DocumentIndex index;
+    private final MeterRegistry meters;
+    private final Timer bulkLatency;
+
+    EnrichedDocumentIndexer(ElasticsearchClient client, DocumentIndex index, MeterRegistry meters) {
+        this.client = client;
+        this.index = index;
+        this.meters = meters;
+        this.bulkLatency = Timer.builder("pipeline.index.bulk")
+                .description("Time of one bulk request to Elasticsearch")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+    }
+
+    @KafkaListener(id = "query-service-indexer", topics = Topics.ENRICHED)
+    void onEnrichedDocuments(List<ConsumerRecord<String, byte[]>> records) {
+        List<Pending> pending = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            Document document = DocumentJson.read(records.get(i).value());
+            if (document.id() == null) {
+                throw new BatchListenerFailedException("Enriched record has no document id",
+                        new PermanentFailure("Enriched document without id"), i);
+            }
+            pending.add(new Pending(i, document.id(), records.get(i).value()));
+        }
+        try {
+            index.ensureExists();
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                pending = bulk(pending);
+                if (!pending.isEmpty()) {
+                    if (attempt == ITEM_RETRIES) {
+                        throw new DownstreamUnavailable(pending.size() + " documents still refused after "
+                                + ITEM_RETRIES + " retries", null);
+                    }
+                    sleep(200L << attempt);
+                }
+            }
+        } catch (IOException e) {
+            throw new DownstreamUnavailable("Elasticsearch is unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the pending documents and returns those refused for a reason that may pass. */
+    private List<Pending> bulk(List<Pending> pending) throws IOException {
+        BulkRequest.Builder request = new BulkRequest.Builder().index(index.properties().writeAlias());
+        for (Pending p : pending) {
+            request.operations(op -> op.index(ix -> ix
+                    .id(p.id())
+                    .document(BinaryData.of(p.json(), ContentType.APPLICATION_JSON))));
+        }
+        BulkResponse response;
+        Timer.Sample sample = Timer.start(meters);
+        try {
+            response = client.bulk(request.build());
+        } finally {
+            sample.stop(bulkLatency);
+        }
+        List<Pending> retry = new ArrayList<>();
+        int written = 0;
+        for (int i = 0; i < response.items().size(); i++) {
+            BulkResponseItem item = response.items().get(i);
+            Pending p = pending.get(i);
+            if (item.error() == null) {
+                written++;
+            } else if (item.status() == 429 || item.status() >= 500) {
+                retry.add(p);
+            } else {
+                meters.counter(PipelineMetrics.DOCUMENTS_INDEXED).increment(written);
+                log.warn("Elasticsearch refused document {}: {}", p.id(), item.error().reason());
+                throw new BatchListenerFailedException("Elasticsearch refused document " + p.id(),
+                        new PermanentFailure(item.error().type() + ": " + item.error().reason()), p.offsetInBatch());
+            }
+        }
+        meters.counter(PipelineMetrics.DOCUMENTS_INDEXED).increment(written);
+        return retry;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DownstreamUnavailable("Interrupted between bulk retries", e);
+        }
+    }
+
+    private record Pending(int offsetInBatch, String id, byte[] json) {
+    }
+}

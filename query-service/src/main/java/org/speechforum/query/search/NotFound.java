@@ -1,0 +1,8 @@
+package org.speechforum.query.search;
+
+class NotFound extends RuntimeException {
+
+    NotFound(String message) {
+        super(message);
+    }
+}
