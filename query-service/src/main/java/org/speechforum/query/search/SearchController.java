@@ -1,13 +1,23 @@
 package org.speechforum.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.Time;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.speechforum.query.index.IndexProperties;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,16 +26,21 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The read API dashboards call. User input only ever reaches Elasticsearch as values in typed queries. */
+/**
+ * The read API dashboards call. User input only ever reaches Elasticsearch as values inside typed queries:
+ * {@code q} goes to a simple_query_string (which never fails on syntax), filters become term/range clauses.
+ */
 @RestController
 class SearchController {
 
     private static final List<String> HIT_FIELDS = List.of(
             "id", "kind", "source", "url", "title", "author", "publishedAt", "publishedAtPrecision", "parentId",
-            "thread");
+            "thread", "upvotes", "downvotes", "op");
+    private static final Time PIT_KEEP_ALIVE = Time.of(t -> t.time("2m"));
 
     private final ElasticsearchClient client;
     private final IndexProperties index;
@@ -38,39 +53,47 @@ class SearchController {
     }
 
     /**
-     * Full-text search with Elasticsearch's simple query string syntax ({@code "exact phrase"}, {@code -not},
-     * {@code a | b}); without {@code q}, the newest documents.
+     * Full-text search ({@code "exact phrase"}, {@code -not}, {@code a | b}) with filters, facets and cursor
+     * pagination. Facets come with the first page only; follow {@code cursor} for the next pages.
      */
     @GetMapping("/api/v1/search")
     SearchResult search(@RequestParam(required = false) String q,
-                        @RequestParam(defaultValue = "20") int size) throws IOException {
+                        @RequestParam(required = false) List<String> kind,
+                        @RequestParam(required = false) List<String> source,
+                        @RequestParam(required = false) List<String> author,
+                        @RequestParam(required = false) List<String> entity,
+                        @RequestParam(required = false) List<String> entityType,
+                        @RequestParam(required = false) String from,
+                        @RequestParam(required = false) String to,
+                        @RequestParam(required = false) String root,
+                        @RequestParam(required = false) String sort,
+                        @RequestParam(defaultValue = "20") int size,
+                        @RequestParam(required = false) String cursor,
+                        @RequestParam(required = false) String interval) throws IOException {
         if (size < 1 || size > search.maxPageSize()) {
             throw new BadRequest("size must be between 1 and " + search.maxPageSize(), "size");
         }
-        boolean fullText = q != null && !q.isBlank();
-        SearchResponse<ObjectNode> response = client.search(s -> {
-            s.index(index.readAlias()).size(size).trackTotalHits(t -> t.enabled(true))
-                    .source(src -> src.filter(f -> f.includes(HIT_FIELDS)));
-            if (fullText) {
-                s.query(query -> query.simpleQueryString(sq -> sq
-                                .query(q)
-                                .fields("title^2", "text", "author.name")
-                                .defaultOperator(Operator.And)))
-                        .highlight(h -> h
-                                .preTags("<mark>").postTags("</mark>")
-                                .encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html)
-                                .fields(NamedValue.of("text",
-                                        HighlightField.of(f -> f.numberOfFragments(3).fragmentSize(160))))
-                                .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0)))));
-            } else {
-                s.query(query -> query.matchAll(m -> m))
-                        .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc).missing("_last")));
-            }
-            return s;
-        }, ObjectNode.class);
-        List<SearchHit> hits = response.hits().hits().stream().map(SearchController::toHit).toList();
+        SearchParams params = new SearchParams(q, SearchParams.values(kind), SearchParams.values(source),
+                SearchParams.values(author), SearchParams.values(entity), SearchParams.values(entityType),
+                SearchParams.instant(from, "from"), SearchParams.instant(to, "to"), root, SearchParams.sort(sort),
+                size, cursor, SearchParams.interval(interval));
+        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        String pitId = after != null ? after.pitId()
+                : client.openPointInTime(p -> p.index(index.readAlias()).keepAlive(PIT_KEEP_ALIVE)).id();
+
+        SearchResponse<ObjectNode> response = client.search(request(params, pitId, after), ObjectNode.class);
+        List<Hit<ObjectNode>> rawHits = response.hits().hits();
+        List<SearchHit> hits = rawHits.stream().map(SearchController::toHit).toList();
+        String next = null;
+        String livePit = response.pitId() != null ? response.pitId() : pitId;
+        if (rawHits.size() == size) {
+            next = new Cursor(livePit, rawHits.getLast().sort()).encode();
+        } else {
+            client.closePointInTime(c -> c.id(livePit));
+        }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchResult(total, hits);
+        Map<String, Object> facets = after == null ? Facets.read(response.aggregations()) : null;
+        return new SearchResult(total, hits, facets, next);
     }
 
     @GetMapping("/api/v1/documents/{id}")
@@ -82,19 +105,109 @@ class SearchController {
         return response.source();
     }
 
+    private SearchRequest request(SearchParams params, String pitId, Cursor after) {
+        return SearchRequest.of(s -> {
+            s.pit(p -> p.id(pitId).keepAlive(PIT_KEEP_ALIVE))
+                    .size(params.size())
+                    .trackTotalHits(t -> t.enabled(true))
+                    .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
+                    .query(query(params))
+                    .sort(sortOptions(params.effectiveSort()));
+            if (after != null) {
+                s.searchAfter(after.after());
+            } else {
+                s.aggregations(Facets.requested(params.interval()));
+            }
+            if (params.fullText()) {
+                s.highlight(h -> h
+                        .preTags("<mark>").postTags("</mark>")
+                        .encoder(HighlighterEncoder.Html)
+                        .fields(NamedValue.of("text",
+                                HighlightField.of(f -> f.numberOfFragments(3).fragmentSize(160))))
+                        .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0)))));
+            }
+            return s;
+        });
+    }
+
+    static Query query(SearchParams p) {
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        if (p.fullText()) {
+            bool.must(m -> m.simpleQueryString(sq -> sq
+                    .query(p.q())
+                    .fields("title^2", "text", "author.name")
+                    .defaultOperator(Operator.And)));
+        }
+        if (!p.kinds().isEmpty()) {
+            bool.filter(terms("kind", p.kinds().stream().map(k -> k.toUpperCase(java.util.Locale.ROOT)).toList()));
+        }
+        if (!p.sources().isEmpty()) {
+            bool.filter(terms("source", p.sources()));
+        }
+        if (!p.authors().isEmpty()) {
+            bool.filter(f -> f.bool(b -> b
+                    .should(terms("author.handle", p.authors()))
+                    .should(terms("author.name.keyword", p.authors()))
+                    .minimumShouldMatch("1")));
+        }
+        for (String entity : p.entities()) {
+            bool.filter(f -> f.nested(n -> n.path("entities")
+                    .query(nq -> nq.term(t -> t.field("entities.id").value(entity)))));
+        }
+        if (!p.entityTypes().isEmpty()) {
+            bool.filter(f -> f.nested(n -> n.path("entities").query(terms("entities.type", p.entityTypes()))));
+        }
+        if (p.from() != null || p.to() != null) {
+            bool.filter(f -> f.range(r -> r.date(d -> {
+                d.field("publishedAt");
+                if (p.from() != null) {
+                    d.gte(p.from().toString());
+                }
+                if (p.to() != null) {
+                    d.lt(p.to().toString());
+                }
+                return d;
+            })));
+        }
+        if (p.root() != null && !p.root().isBlank()) {
+            bool.filter(f -> f.term(t -> t.field("thread.rootId").value(p.root())));
+        }
+        return Query.of(q -> q.bool(bool.build()));
+    }
+
+    private static Query terms(String field, List<String> values) {
+        return Query.of(q -> q.terms(t -> t.field(field)
+                .terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
+    }
+
+    private static List<SortOptions> sortOptions(SearchParams.Sort sort) {
+        SortOptions newest = SortOptions.of(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)
+                .missing("_last").unmappedType(co.elastic.clients.elasticsearch._types.mapping.FieldType.Date)));
+        return switch (sort) {
+            case RELEVANCE -> List.of(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))), newest);
+            case NEWEST -> List.of(newest);
+            case OLDEST -> List.of(SortOptions.of(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Asc)
+                    .missing("_last"))));
+            case REPLIES -> List.of(SortOptions.of(o -> o.field(f -> f.field("thread.replyCount")
+                    .order(SortOrder.Desc).missing("_last")
+                    .unmappedType(co.elastic.clients.elasticsearch._types.mapping.FieldType.Integer))), newest);
+        };
+    }
+
     private static SearchHit toHit(Hit<ObjectNode> hit) {
         return new SearchHit(hit.id(), hit.score(), hit.source(), hit.highlight());
     }
 
-    record SearchResult(long total, List<SearchHit> hits) {
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SearchResult(long total, List<SearchHit> hits, Map<String, Object> facets, String cursor) {
     }
 
     /** A hit: the document's summary fields flattened next to its id, score and highlighted fragments. */
-    record SearchHit(String id, Double score, ObjectNode document, Map<String, List<String>> highlight) {
+    record SearchHit(String id, Double score, @JsonIgnore ObjectNode document, Map<String, List<String>> highlight) {
 
-        @com.fasterxml.jackson.annotation.JsonAnyGetter
+        @JsonAnyGetter
         Map<String, Object> fields() {
-            Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            Map<String, Object> fields = new LinkedHashMap<>();
             if (document != null) {
                 document.properties().forEach(e -> {
                     if (!e.getKey().equals("id")) {
@@ -103,11 +216,6 @@ class SearchController {
                 });
             }
             return fields;
-        }
-
-        @com.fasterxml.jackson.annotation.JsonIgnore
-        public ObjectNode document() {
-            return document;
         }
     }
 }

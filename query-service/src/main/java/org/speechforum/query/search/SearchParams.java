@@ -1,0 +1,69 @@
+package org.speechforum.query.search;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A search as a dashboard asks for it, checked: every value here is safe to place in a typed query.
+ *
+ * @param entities canonical entity ids the documents must all mention
+ * @param interval bucket of the date facet: day, week, month or year
+ */
+record SearchParams(String q, List<String> kinds, List<String> sources, List<String> authors,
+                    List<String> entities, List<String> entityTypes, Instant from, Instant to, String root,
+                    Sort sort, int size, String cursor, String interval) {
+
+    enum Sort { RELEVANCE, NEWEST, OLDEST, REPLIES }
+
+    static final List<String> INTERVALS = List.of("day", "week", "month", "year");
+
+    boolean fullText() {
+        return q != null && !q.isBlank();
+    }
+
+    /** Relevance means nothing without a query; then the newest come first. */
+    Sort effectiveSort() {
+        return sort == Sort.RELEVANCE && !fullText() ? Sort.NEWEST : sort;
+    }
+
+    static Sort sort(String value) {
+        if (value == null || value.isBlank()) {
+            return Sort.RELEVANCE;
+        }
+        try {
+            return Sort.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("sort must be one of relevance, newest, oldest, replies", "sort");
+        }
+    }
+
+    static Instant instant(String value, String parameter) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? Instant.parse(value + "T00:00:00Z") : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(parameter + " must be a date (2024-01-31) or an instant (2024-01-31T12:00:00Z)",
+                    parameter);
+        }
+    }
+
+    static String interval(String value) {
+        String interval = value == null || value.isBlank() ? "month" : value.strip().toLowerCase(Locale.ROOT);
+        if (!INTERVALS.contains(interval)) {
+            throw new BadRequest("interval must be one of " + String.join(", ", INTERVALS), "interval");
+        }
+        return interval;
+    }
+
+    static List<String> values(List<String> raw) {
+        return raw == null ? List.of() : raw.stream()
+                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .toList();
+    }
+}

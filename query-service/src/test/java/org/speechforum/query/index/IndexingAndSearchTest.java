@@ -1,0 +1,175 @@
+package org.speechforum.query.index;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.speechforum.contracts.Author;
+import org.speechforum.contracts.Document;
+import org.speechforum.contracts.DocumentIds;
+import org.speechforum.contracts.DocumentJson;
+import org.speechforum.contracts.DocumentKind;
+import org.speechforum.contracts.Topics;
+import org.speechforum.localstack.TestEngines;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=query-service")
+class IndexingAndSearchTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void engines(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
+        registry.add("spring.elasticsearch.uris", TestEngines::elasticsearchUrl);
+    }
+
+    @Test
+    void anEnrichedDocumentBecomesSearchableWithHighlightsAndCanBeFetchedById() throws Exception {
+        String word = "indexed" + UUID.randomUUID().toString().replace("-", "");
+        Document document = enriched(word, "The BRICS partners discussed " + word + " at the summit.");
+
+        send(document);
+
+        JsonNode hits = awaitHits(word, 1);
+        JsonNode hit = hits.get(0);
+        assertThat(hit.get("id").asString()).isEqualTo(document.id());
+        assertThat(hit.get("kind").asString()).isEqualTo("SPEECH");
+        assertThat(hit.get("author").get("name").asString()).isEqualTo("Vladimir Putin");
+        assertThat(hit.get("highlight").get("text").get(0).asString()).contains("<mark>" + word + "</mark>");
+
+        JsonNode stored = JSON.readTree(get("/api/v1/documents/" + document.id()).body());
+        assertThat(stored.get("text").asString()).isEqualTo(document.text());
+        assertThat(stored.get("contentHash").asString()).isEqualTo(document.contentHash());
+    }
+
+    @Test
+    void theEnglishAnalyserMatchesOtherFormsOfAWord() throws Exception {
+        String word = "stem" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        send(enriched(word, "Leaders were negotiating " + word + " agreements."));
+
+        assertThat(awaitHits(word + " negotiation", 1)).hasSize(1);
+    }
+
+    @Test
+    void aDocumentElasticsearchCannotTakeGoesToTheDeadLetterTopicAndOthersStillIndex() throws Exception {
+        String word = "refused" + UUID.randomUUID().toString().replace("-", "");
+        Document unindexable = enriched(word, "Dated beyond what Elasticsearch can store " + word).toBuilder()
+                .id(DocumentIds.of("test", word + "-bad"))
+                .publishedAt(Instant.MAX)
+                .build();
+        Document fine = enriched(word, "A fine document " + word);
+
+        send(unindexable);
+        send(fine);
+
+        assertThat(awaitHits(word, 1).get(0).get("id").asString()).isEqualTo(fine.id());
+        assertThat(deadLetterKeys()).contains(unindexable.id());
+    }
+
+    @Test
+    void hostileQueryStringsAreAnsweredNotEchoedAsErrors() throws Exception {
+        for (String q : List.of("\"unclosed", "title:(a OR", "{\"match_all\":{}}", "<script>alert(1)</script>",
+                "*".repeat(500), "a\u0000b")) {
+            HttpResponse<String> answer = get("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+            assertThat(answer.statusCode()).as(q).isIn(200, 400);
+            assertThat(answer.body()).as(q).doesNotContain("<script>").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void pageSizesAboveTheCapAreRefusedWithAProblem() throws Exception {
+        HttpResponse<String> answer = get("/api/v1/search?q=x&size=101");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(JSON.readTree(answer.body()).get("parameter").asString()).isEqualTo("size");
+    }
+
+    private static Document enriched(String externalId, String text) {
+        return Document.builder()
+                .id(DocumentIds.of("test", externalId))
+                .kind(DocumentKind.SPEECH).source("test").externalId(externalId).title("Speech " + externalId)
+                .author(new Author("Vladimir Putin", null, null, "President of Russia", null))
+                .publishedAt(Instant.parse("2024-06-01T10:00:00Z")).ingestedAt(Instant.now())
+                .text(text).schemaVersion(1).contentHash(DocumentIds.sha256(text)).enrichedAt(Instant.now())
+                .build();
+    }
+
+    private static void send(Document document) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ENRICHED, document.id(), DocumentJson.write(document))).get();
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode awaitHits(String q, int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode hits = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> answer = get("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+            if (answer.statusCode() == 200) {
+                hits = JSON.readTree(answer.body()).get("hits");
+                if (hits.size() >= expected) {
+                    return hits;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Expected " + expected + " hits for " + q + ", last answer: " + hits);
+    }
+
+    private static List<String> deadLetterKeys() {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.dlq(Topics.ENRICHED)));
+            List<String> keys = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline && keys.isEmpty()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
+                    keys.add(record.key());
+                }
+            }
+            return keys;
+        }
+    }
+}
