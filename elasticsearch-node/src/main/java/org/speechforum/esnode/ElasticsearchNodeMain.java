@@ -113,9 +113,26 @@ public final class ElasticsearchNodeMain {
         LogConfigurator.registerErrorListener();
         LogConfigurator.setNodeName("local-node");
         LogConfigurator.setClusterName(options.clusterName);
-        LogConfigurator.configure(environment, false);
+        // true keeps our stderr console appender (WARN and above). Elasticsearch then routes System.out/err into log4j
+        // (loggers "stdout"/"stderr"); the appender still writes to the real stderr it captured when it was created.
+        LogConfigurator.configure(environment, true);
         Logger logger = LogManager.getLogger(ElasticsearchNodeMain.class);
 
+        int port;
+        try {
+            port = startNode(environment, logger);
+        } catch (Throwable e) {
+            logger.error("Elasticsearch node failed to start", e);
+            System.exit(1); // runs the close hook if the node was constructed
+            return;
+        }
+        stdout.println(READY_PREFIX + "http://127.0.0.1:" + port);
+        stdout.flush();
+        // Every Elasticsearch thread is a daemon thread: the main thread keeps the JVM up until the shutdown hook ran.
+        STOPPED.await();
+    }
+
+    private static int startNode(Environment environment, Logger logger) throws Exception {
         long started = System.nanoTime();
         Node node = new ClasspathNode(environment, PLUGINS);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(node, logger), "es-node-shutdown"));
@@ -129,7 +146,6 @@ public final class ElasticsearchNodeMain {
         if (health.isTimedOut()) {
             logger.warn("cluster health did not reach yellow within 60s (status {}); announcing the node anyway", health.getStatus());
         }
-
         int port = node.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress().getPort();
         logger.info(
             "local node up on http://127.0.0.1:{} in {} ms (cluster health {})",
@@ -137,10 +153,7 @@ public final class ElasticsearchNodeMain {
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
             health.getStatus()
         );
-        stdout.println(READY_PREFIX + "http://127.0.0.1:" + port);
-        stdout.flush();
-        // Every Elasticsearch thread is a daemon thread: the main thread keeps the JVM up until the shutdown hook ran.
-        STOPPED.await();
+        return port;
     }
 
     private static void shutdown(Node node, Logger logger) {
@@ -212,7 +225,7 @@ public final class ElasticsearchNodeMain {
             appender.deprecation.strategy.type = DefaultRolloverStrategy
             appender.deprecation.strategy.max = 2
 
-            # Not named "console": Elasticsearch removes an appender of that name when it is not in the foreground.
+            # Elasticsearch drops the root's console appender unless configured with useConsole=true (which we do).
             appender.stderr.type = Console
             appender.stderr.name = stderr
             appender.stderr.target = SYSTEM_ERR
