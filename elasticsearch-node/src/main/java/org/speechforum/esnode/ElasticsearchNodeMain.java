@@ -79,9 +79,14 @@ public final class ElasticsearchNodeMain {
             return;
         }
 
-        // Log4j must not stop before the node has logged its own shutdown (the distribution sets this too).
-        System.setProperty("log4j2.shutdownHookEnabled", "false");
-        System.setProperty("log4j2.disable.jmx", "true");
+        // Defaults of the distribution's jvm.options, in case the command line does not carry them. They must be set
+        // before Netty or log4j classes load. Log4j must not stop before the node has logged its own shutdown.
+        setIfAbsent("log4j2.shutdownHookEnabled", "false");
+        setIfAbsent("log4j2.disable.jmx", "true");
+        setIfAbsent("log4j2.formatMsgNoLookups", "true");
+        setIfAbsent("io.netty.noUnsafe", "true");
+        setIfAbsent("io.netty.noKeySetOptimization", "true");
+        setIfAbsent("io.netty.recycler.maxCapacityPerThread", "0");
         prepareNativeLibraries(options.home);
 
         Path home = options.home;
@@ -130,6 +135,12 @@ public final class ElasticsearchNodeMain {
         stdout.flush();
         // Every Elasticsearch thread is a daemon thread: the main thread keeps the JVM up until the shutdown hook ran.
         STOPPED.await();
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     private static int startNode(Environment environment, Logger logger) throws Exception {

@@ -4,6 +4,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.el.GreekLowerCaseFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
@@ -24,7 +26,9 @@ import org.elasticsearch.index.analysis.AnalyzerProvider;
 import org.elasticsearch.index.analysis.NormalizingTokenFilterFactory;
 import org.elasticsearch.index.analysis.PreBuiltAnalyzerProviderFactory;
 import org.elasticsearch.index.analysis.PreConfiguredTokenFilter;
+import org.elasticsearch.index.analysis.PreConfiguredTokenizer;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
+import org.elasticsearch.index.analysis.TokenizerFactory;
 import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
 import org.elasticsearch.indices.analysis.PreBuiltCacheFactory.CachingStrategy;
 import org.elasticsearch.plugins.AnalysisPlugin;
@@ -45,7 +49,8 @@ import java.util.function.UnaryOperator;
  * <ul>
  *   <li>analyzer {@code english} (options {@code stopwords}, {@code stopwords_path}, {@code stem_exclusion});</li>
  *   <li>token filters {@code stemmer} (English variants only), {@code porter_stem}, {@code kstem},
- *       {@code asciifolding} ({@code preserve_original}) and {@code lowercase} ({@code language}).</li>
+ *       {@code asciifolding} ({@code preserve_original}) and {@code lowercase} ({@code language});</li>
+ *   <li>tokenizers {@code keyword} ({@code buffer_size}) and {@code whitespace} ({@code max_token_length}).</li>
  * </ul>
  * The server itself already provides {@code standard}, {@code stop}, {@code shingle}, the plain {@code lowercase}
  * filter and the {@code lowercase} normalizer.
@@ -70,6 +75,31 @@ public final class EnglishAnalysisPlugin extends Plugin implements AnalysisPlugi
             "kstem", (indexSettings, environment, name, settings) -> filter(name, KStemFilter::new),
             "asciifolding", (indexSettings, environment, name, settings) -> asciiFolding(name, settings),
             "lowercase", (indexSettings, environment, name, settings) -> lowercase(name, settings)
+        );
+    }
+
+    @Override
+    public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
+        return Map.of(
+            "keyword", (indexSettings, environment, name, settings) -> {
+                int bufferSize = settings.getAsInt("buffer_size", KeywordTokenizer.DEFAULT_BUFFER_SIZE);
+                return TokenizerFactory.newFactory(name, () -> new KeywordTokenizer(bufferSize));
+            },
+            "whitespace", (indexSettings, environment, name, settings) -> {
+                int maxTokenLength = settings.getAsInt("max_token_length", 255);
+                return TokenizerFactory.newFactory(
+                    name,
+                    () -> new WhitespaceTokenizer(TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY, maxTokenLength)
+                );
+            }
+        );
+    }
+
+    @Override
+    public List<PreConfiguredTokenizer> getPreConfiguredTokenizers() {
+        return List.of(
+            PreConfiguredTokenizer.singleton("keyword", KeywordTokenizer::new),
+            PreConfiguredTokenizer.singleton("whitespace", WhitespaceTokenizer::new)
         );
     }
 
