@@ -51,8 +51,10 @@ public final class TestEngines {
                 throw new IllegalStateException("System property elasticsearch.node.dir is not set; run the tests"
                         + " through Maven from the project root (./mvnw verify), which builds the node first");
             }
+            List<String> options = new java.util.ArrayList<>(ElasticsearchNode.QUICK_START_JVM_OPTIONS);
+            options.addAll(List.of("-Xms512m", "-Xmx768m"));
             elasticsearch = ElasticsearchNode.start(Path.of(distribution), workDir().resolve("elasticsearch"), 0,
-                    START_TIMEOUT);
+                    START_TIMEOUT, options);
         }
         return elasticsearch;
     }

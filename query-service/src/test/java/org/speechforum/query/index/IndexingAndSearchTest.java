@@ -16,6 +16,7 @@ import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentJson;
 import org.speechforum.contracts.DocumentKind;
+import org.speechforum.contracts.Entity;
 import org.speechforum.contracts.Topics;
 import org.speechforum.localstack.TestEngines;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -114,6 +115,59 @@ class IndexingAndSearchTest {
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(JSON.readTree(answer.body()).get("parameter").asString()).isEqualTo("size");
+    }
+
+    @Test
+    void filtersFacetsAndCursorPagesWorkTogether() throws Exception {
+        String source = "facets-" + UUID.randomUUID().toString().substring(0, 8);
+        Entity castro = new Entity("Q11256", "Fidel Castro", "PERSON", 1, 0, List.of());
+        Entity brics = new Entity("Q44016", "BRICS", "ORGANIZATION", 1, 0, List.of());
+        for (int i = 0; i < 5; i++) {
+            Document d = enriched(source + "-" + i, "Document number " + i + " of " + source)
+                    .toBuilder().source(source)
+                    .kind(i == 0 ? DocumentKind.SPEECH : DocumentKind.COMMENT)
+                    .publishedAt(Instant.parse("2024-0" + (i + 1) + "-15T10:00:00Z"))
+                    .entities(i == 0 ? List.of(castro, brics) : List.of(brics))
+                    .build();
+            send(d);
+        }
+        awaitHits(source, 5);
+
+        JsonNode castroOnly = JSON.readTree(get("/api/v1/search?source=" + source + "&entity=Q11256").body());
+        assertThat(castroOnly.get("hits")).hasSize(1);
+        assertThat(castroOnly.get("hits").get(0).get("kind").asString()).isEqualTo("SPEECH");
+
+        JsonNode first = JSON.readTree(get("/api/v1/search?source=" + source + "&sort=oldest&size=2").body());
+        JsonNode facets = first.get("facets");
+        assertThat(facets.get("kinds").toString()).contains("\"value\":\"COMMENT\",\"count\":4");
+        assertThat(facets.get("entities").get("ORGANIZATION").get(0).get("id").asString()).isEqualTo("Q44016");
+        assertThat(facets.get("entities").get("ORGANIZATION").get(0).get("count").asLong()).isEqualTo(5);
+        assertThat(facets.get("dates")).hasSize(5);
+
+        List<String> titles = new java.util.ArrayList<>();
+        JsonNode page = first;
+        while (true) {
+            page.get("hits").forEach(h -> titles.add(h.get("title").asString()));
+            if (page.get("cursor").isNull()) {
+                break;
+            }
+            page = JSON.readTree(get("/api/v1/search?source=" + source + "&sort=oldest&size=2&cursor="
+                    + page.get("cursor").asString()).body());
+            assertThat(page.get("facets").isNull()).isTrue();
+        }
+        assertThat(titles).containsExactly("Speech " + source + "-0", "Speech " + source + "-1",
+                "Speech " + source + "-2", "Speech " + source + "-3", "Speech " + source + "-4");
+
+        JsonNode ranged = JSON.readTree(get("/api/v1/search?source=" + source
+                + "&from=2024-02-01&to=2024-04-01&kind=comment").body());
+        assertThat(ranged.get("total").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aForgedCursorIsRefused() throws Exception {
+        HttpResponse<String> answer = get("/api/v1/search?cursor=bm90LWEtY3Vyc29y");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("cursor");
     }
 
     private static Document enriched(String externalId, String text) {
