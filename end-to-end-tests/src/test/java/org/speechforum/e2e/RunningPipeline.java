@@ -48,12 +48,12 @@ final class RunningPipeline {
 
     private static ConfigurableApplicationContext start(SpringApplicationBuilder app, String kafka,
                                                         String elasticsearch) {
-        return app.properties(
-                        "server.port=0",
-                        "spring.kafka.bootstrap-servers=" + kafka,
-                        "spring.elasticsearch.uris=" + elasticsearch,
-                        "ingest.api-key=" + API_KEY)
-                .run();
+        // As command-line arguments, these outrank the services' own configuration files.
+        return app.run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.elasticsearch.uris=" + elasticsearch,
+                "--ingest.api-key=" + API_KEY);
     }
 
     URI ingest(String path) {
