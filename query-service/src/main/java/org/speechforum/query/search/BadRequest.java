@@ -1,11 +1,11 @@
 package org.speechforum.query.search;
 
 /** A query parameter out of range or malformed; {@code parameter} names it. */
-class BadRequest extends RuntimeException {
+public class BadRequest extends RuntimeException {
 
     private final String parameter;
 
-    BadRequest(String message, String parameter) {
+    public BadRequest(String message, String parameter) {
         super(message);
         this.parameter = parameter;
     }

@@ -1,8 +1,8 @@
 package org.speechforum.query.search;
 
-class NotFound extends RuntimeException {
+public class NotFound extends RuntimeException {
 
-    NotFound(String message) {
+    public NotFound(String message) {
         super(message);
     }
 }

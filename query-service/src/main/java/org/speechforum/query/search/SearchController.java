@@ -111,7 +111,7 @@ class SearchController {
                     .size(params.size())
                     .trackTotalHits(t -> t.enabled(true))
                     .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
-                    .query(query(params))
+                    .query(DocumentQueries.of(params))
                     .sort(sortOptions(params.effectiveSort()));
             if (after != null) {
                 s.searchAfter(after.after());
@@ -128,56 +128,6 @@ class SearchController {
             }
             return s;
         });
-    }
-
-    static Query query(SearchParams p) {
-        BoolQuery.Builder bool = new BoolQuery.Builder();
-        if (p.fullText()) {
-            bool.must(m -> m.simpleQueryString(sq -> sq
-                    .query(p.q())
-                    .fields("title^2", "text", "author.name")
-                    .defaultOperator(Operator.And)));
-        }
-        if (!p.kinds().isEmpty()) {
-            bool.filter(terms("kind", p.kinds().stream().map(k -> k.toUpperCase(java.util.Locale.ROOT)).toList()));
-        }
-        if (!p.sources().isEmpty()) {
-            bool.filter(terms("source", p.sources()));
-        }
-        if (!p.authors().isEmpty()) {
-            bool.filter(f -> f.bool(b -> b
-                    .should(terms("author.handle", p.authors()))
-                    .should(terms("author.name.keyword", p.authors()))
-                    .minimumShouldMatch("1")));
-        }
-        for (String entity : p.entities()) {
-            bool.filter(f -> f.nested(n -> n.path("entities")
-                    .query(nq -> nq.term(t -> t.field("entities.id").value(entity)))));
-        }
-        if (!p.entityTypes().isEmpty()) {
-            bool.filter(f -> f.nested(n -> n.path("entities").query(terms("entities.type", p.entityTypes()))));
-        }
-        if (p.from() != null || p.to() != null) {
-            bool.filter(f -> f.range(r -> r.date(d -> {
-                d.field("publishedAt");
-                if (p.from() != null) {
-                    d.gte(p.from().toString());
-                }
-                if (p.to() != null) {
-                    d.lt(p.to().toString());
-                }
-                return d;
-            })));
-        }
-        if (p.root() != null && !p.root().isBlank()) {
-            bool.filter(f -> f.term(t -> t.field("thread.rootId").value(p.root())));
-        }
-        return Query.of(q -> q.bool(bool.build()));
-    }
-
-    private static Query terms(String field, List<String> values) {
-        return Query.of(q -> q.terms(t -> t.field(field)
-                .terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
     }
 
     private static List<SortOptions> sortOptions(SearchParams.Sort sort) {

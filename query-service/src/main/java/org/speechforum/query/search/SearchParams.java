@@ -11,13 +11,19 @@ import java.util.Locale;
  * @param entities canonical entity ids the documents must all mention
  * @param interval bucket of the date facet: day, week, month or year
  */
-record SearchParams(String q, List<String> kinds, List<String> sources, List<String> authors,
+public record SearchParams(String q, List<String> kinds, List<String> sources, List<String> authors,
                     List<String> entities, List<String> entityTypes, Instant from, Instant to, String root,
                     Sort sort, int size, String cursor, String interval) {
 
     enum Sort { RELEVANCE, NEWEST, OLDEST, REPLIES }
 
     static final List<String> INTERVALS = List.of("day", "week", "month", "year");
+
+    /** Only filters, no text, for the aggregations the entity and stats endpoints run. */
+    public static SearchParams filters(List<String> entities, List<String> entityTypes, Instant from, Instant to) {
+        return new SearchParams(null, List.of(), List.of(), List.of(), entities, entityTypes, from, to, null,
+                Sort.NEWEST, 1, null, "month");
+    }
 
     boolean fullText() {
         return q != null && !q.isBlank();
@@ -39,7 +45,7 @@ record SearchParams(String q, List<String> kinds, List<String> sources, List<Str
         }
     }
 
-    static Instant instant(String value, String parameter) {
+    public static Instant instant(String value, String parameter) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -51,7 +57,7 @@ record SearchParams(String q, List<String> kinds, List<String> sources, List<Str
         }
     }
 
-    static String interval(String value) {
+    public static String interval(String value) {
         String interval = value == null || value.isBlank() ? "month" : value.strip().toLowerCase(Locale.ROOT);
         if (!INTERVALS.contains(interval)) {
             throw new BadRequest("interval must be one of " + String.join(", ", INTERVALS), "interval");
@@ -59,7 +65,7 @@ record SearchParams(String q, List<String> kinds, List<String> sources, List<Str
         return interval;
     }
 
-    static List<String> values(List<String> raw) {
+    public static List<String> values(List<String> raw) {
         return raw == null ? List.of() : raw.stream()
                 .flatMap(v -> java.util.Arrays.stream(v.split(",")))
                 .map(String::strip)

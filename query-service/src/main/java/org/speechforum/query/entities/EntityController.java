@@ -1,0 +1,142 @@
+package org.speechforum.query.entities;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import org.speechforum.query.index.IndexProperties;
+import org.speechforum.query.search.BadRequest;
+import org.speechforum.query.search.NotFound;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Canonical entities as the index knows them: every figure is aggregated from the documents' nested
+ * {@code entities}, so it is always consistent with what search returns.
+ */
+@RestController
+class EntityController {
+
+    private static final int MAX_SIZE = 100;
+
+    private final ElasticsearchClient client;
+    private final IndexProperties index;
+
+    EntityController(ElasticsearchClient client, IndexProperties index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    /** Autocomplete: entities whose name starts with {@code q} (any word of it), most mentioned first. */
+    @GetMapping("/api/v1/entities")
+    List<EntitySummary> entities(@RequestParam(required = false) String q,
+                                 @RequestParam(required = false) String type,
+                                 @RequestParam(defaultValue = "10") int size) throws IOException {
+        if (size < 1 || size > MAX_SIZE) {
+            throw new BadRequest("size must be between 1 and " + MAX_SIZE, "size");
+        }
+        Query match = Query.of(m -> m.bool(b -> {
+            if (q != null && !q.isBlank()) {
+                b.must(must -> must.bool(any -> any
+                        .should(s -> s.matchPhrasePrefix(p -> p.field("entities.name").query(q.strip())))
+                        .should(s -> s.prefix(p -> p.field("entities.name.keyword").value(q.strip())
+                                .caseInsensitive(true)))
+                        .should(s -> s.term(t -> t.field("entities.id").value(q.strip())))
+                        .minimumShouldMatch("1")));
+            }
+            if (type != null && !type.isBlank()) {
+                b.filter(f -> f.term(t -> t.field("entities.type").value(type.strip())));
+            }
+            return b;
+        }));
+        SearchResponse<Void> response = client.search(s -> s.index(index.readAlias()).size(0)
+                .aggregations("entities", a -> a.nested(n -> n.path("entities"))
+                        .aggregations("matching", m -> m.filter(match)
+                                .aggregations("ids", EntityAggregations.byId(size)))), Void.class);
+        Aggregate ids = response.aggregations().get("entities").nested().aggregations().get("matching").filter()
+                .aggregations().get("ids");
+        return EntityAggregations.summaries(ids);
+    }
+
+    /** One entity: name, type, how often and where it is mentioned, what it appears with, and when. */
+    @GetMapping("/api/v1/entities/{id}")
+    EntityDetail entity(@PathVariable String id, @RequestParam(defaultValue = "20") int documents)
+            throws IOException {
+        if (documents < 0 || documents > MAX_SIZE) {
+            throw new BadRequest("documents must be between 0 and " + MAX_SIZE, "documents");
+        }
+        Query mentions = Query.of(q -> q.nested(n -> n.path("entities")
+                .query(t -> t.term(term -> term.field("entities.id").value(id)))));
+        Query thisEntity = Query.of(q -> q.term(t -> t.field("entities.id").value(id)));
+        SearchResponse<ObjectNode> response = client.search(s -> s.index(index.readAlias())
+                .query(mentions)
+                .size(documents)
+                .source(src -> src.filter(f -> f.includes("id", "kind", "title", "author", "publishedAt", "source",
+                        "thread.rootId")))
+                .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc).missing("_last")))
+                .aggregations("self", a -> a.nested(n -> n.path("entities"))
+                        .aggregations("this", t -> t.filter(thisEntity)
+                                .aggregations("ids", EntityAggregations.byId(1))
+                                .aggregations("names", n -> n.terms(te -> te.field("entities.name.keyword").size(10)))))
+                .aggregations("cooccurring", a -> a.nested(n -> n.path("entities"))
+                        .aggregations("others", o -> o.filter(f -> f.bool(b -> b.mustNot(thisEntity)))
+                                .aggregations("ids", EntityAggregations.byId(20))))
+                .aggregations("perDay", perInterval(CalendarInterval.Day, thisEntity))
+                .aggregations("perWeek", perInterval(CalendarInterval.Week, thisEntity)),
+                ObjectNode.class);
+        Aggregate self = response.aggregations().get("self").nested().aggregations().get("this");
+        List<EntitySummary> found = EntityAggregations.summaries(self.filter().aggregations().get("ids"));
+        if (found.isEmpty()) {
+            throw new NotFound("No document mentions entity " + id);
+        }
+        EntitySummary summary = found.getFirst();
+        List<String> aliases = self.filter().aggregations().get("names").sterms().buckets().array().stream()
+                .map(b -> b.key().stringValue()).toList();
+        List<ObjectNode> docs = response.hits().hits().stream().map(h -> h.source()).toList();
+        List<EntitySummary> cooccurring = EntityAggregations.summaries(response.aggregations().get("cooccurring")
+                .nested().aggregations().get("others").filter().aggregations().get("ids"));
+        return new EntityDetail(summary.id(), summary.name(), summary.type(), aliases, summary.mentions(),
+                summary.documents(), docs, cooccurring,
+                series(response.aggregations().get("perDay")), series(response.aggregations().get("perWeek")));
+    }
+
+    /** Mentions of the entity per calendar bucket: the sum of its per-document counts. */
+    private static Aggregation perInterval(CalendarInterval interval, Query thisEntity) {
+        return Aggregation.of(a -> a.dateHistogram(h -> h.field("publishedAt").calendarInterval(interval)
+                        .minDocCount(1))
+                .aggregations("entities", n -> n.nested(ne -> ne.path("entities"))
+                        .aggregations("this", t -> t.filter(thisEntity)
+                                .aggregations("mentions", m -> m.sum(sum -> sum.field("entities.count"))))));
+    }
+
+    private static List<Point> series(Aggregate histogram) {
+        List<Point> points = new ArrayList<>();
+        for (DateHistogramBucket bucket : histogram.dateHistogram().buckets().array()) {
+            Double mentions = bucket.aggregations().get("entities").nested().aggregations().get("this").filter()
+                    .aggregations().get("mentions").sum().value();
+            points.add(new Point(bucket.keyAsString(), bucket.docCount(), Math.round(mentions)));
+        }
+        return points;
+    }
+
+    record EntityDetail(String id, String name, String type, List<String> aliases, long mentions, long documentCount,
+                        List<ObjectNode> documents, List<EntitySummary> cooccurring, List<Point> mentionsPerDay,
+                        List<Point> mentionsPerWeek) {
+    }
+
+    record Point(String date, long documents, long mentions) {
+    }
+}

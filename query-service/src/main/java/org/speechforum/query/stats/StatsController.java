@@ -1,0 +1,154 @@
+package org.speechforum.query.stats;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import org.speechforum.query.entities.EntityAggregations;
+import org.speechforum.query.entities.EntitySummary;
+import org.speechforum.query.index.IndexProperties;
+import org.speechforum.query.search.BadRequest;
+import org.speechforum.query.search.DocumentQueries;
+import org.speechforum.query.search.SearchParams;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Aggregations a dashboard plots. Series are lists of {@code {date, value}} points in time order, one series
+ * per entity / kind / source, which a Grafana JSON data source or a notebook takes as they are.
+ */
+@RestController
+class StatsController {
+
+    private static final int MAX_SERIES = 10;
+    private static final int MAX_TOP = 100;
+
+    private final ElasticsearchClient client;
+    private final IndexProperties index;
+
+    StatsController(ElasticsearchClient client, IndexProperties index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    /** Mentions per time bucket of each requested entity (by canonical id). */
+    @GetMapping("/api/v1/stats/mentions")
+    MentionSeries mentions(@RequestParam List<String> entity,
+                           @RequestParam(required = false) String interval,
+                           @RequestParam(required = false) String from,
+                           @RequestParam(required = false) String to) throws IOException {
+        List<String> ids = SearchParams.values(entity);
+        if (ids.isEmpty() || ids.size() > MAX_SERIES) {
+            throw new BadRequest("give 1 to " + MAX_SERIES + " entity ids", "entity");
+        }
+        String bucket = SearchParams.interval(interval);
+        Instant fromInstant = SearchParams.instant(from, "from");
+        Instant toInstant = SearchParams.instant(to, "to");
+        List<Series> series = new ArrayList<>();
+        for (String id : ids) {
+            Query filter = DocumentQueries.of(SearchParams.filters(List.of(id), List.of(), fromInstant, toInstant));
+            Query thisEntity = Query.of(q -> q.term(t -> t.field("entities.id").value(id)));
+            SearchResponse<Void> response = client.search(s -> s.index(index.readAlias()).size(0).query(filter)
+                    .aggregations("buckets", a -> a.dateHistogram(h -> h.field("publishedAt")
+                                    .calendarInterval(calendar(bucket)).minDocCount(1))
+                            .aggregations("entities", n -> n.nested(ne -> ne.path("entities"))
+                                    .aggregations("this", t -> t.filter(thisEntity)
+                                            .aggregations("ids", EntityAggregations.byId(1))))), Void.class);
+            List<Point> points = new ArrayList<>();
+            String name = id;
+            for (DateHistogramBucket b : response.aggregations().get("buckets").dateHistogram().buckets().array()) {
+                List<EntitySummary> found = EntityAggregations.summaries(b.aggregations().get("entities").nested()
+                        .aggregations().get("this").filter().aggregations().get("ids"));
+                if (!found.isEmpty()) {
+                    name = found.getFirst().name();
+                    points.add(new Point(b.keyAsString(), found.getFirst().mentions()));
+                }
+            }
+            series.add(new Series(id, name, points));
+        }
+        return new MentionSeries(bucket, series);
+    }
+
+    /** The most mentioned entities, optionally of one type and within a date range. */
+    @GetMapping("/api/v1/stats/top-entities")
+    List<EntitySummary> topEntities(@RequestParam(required = false) String type,
+                                    @RequestParam(required = false) String from,
+                                    @RequestParam(required = false) String to,
+                                    @RequestParam(defaultValue = "10") int size) throws IOException {
+        if (size < 1 || size > MAX_TOP) {
+            throw new BadRequest("size must be between 1 and " + MAX_TOP, "size");
+        }
+        Query filter = DocumentQueries.of(SearchParams.filters(List.of(), List.of(),
+                SearchParams.instant(from, "from"), SearchParams.instant(to, "to")));
+        Query ofType = type == null || type.isBlank()
+                ? Query.of(q -> q.matchAll(m -> m))
+                : Query.of(q -> q.term(t -> t.field("entities.type").value(type.strip())));
+        SearchResponse<Void> response = client.search(s -> s.index(index.readAlias()).size(0).query(filter)
+                .aggregations("entities", a -> a.nested(n -> n.path("entities"))
+                        .aggregations("typed", t -> t.filter(ofType)
+                                .aggregations("ids", EntityAggregations.byId(size)))), Void.class);
+        return EntityAggregations.summaries(response.aggregations().get("entities").nested().aggregations()
+                .get("typed").filter().aggregations().get("ids"));
+    }
+
+    /** Documents per time bucket, one series per kind (or per source with {@code by=source}). */
+    @GetMapping("/api/v1/stats/activity")
+    ActivitySeries activity(@RequestParam(required = false) String interval,
+                            @RequestParam(defaultValue = "kind") String by,
+                            @RequestParam(required = false) String from,
+                            @RequestParam(required = false) String to) throws IOException {
+        String field = switch (by.toLowerCase(Locale.ROOT)) {
+            case "kind" -> "kind";
+            case "source" -> "source";
+            default -> throw new BadRequest("by must be kind or source", "by");
+        };
+        String bucket = SearchParams.interval(interval);
+        Query filter = DocumentQueries.of(SearchParams.filters(List.of(), List.of(),
+                SearchParams.instant(from, "from"), SearchParams.instant(to, "to")));
+        SearchResponse<Void> response = client.search(s -> s.index(index.readAlias()).size(0).query(filter)
+                .aggregations("groups", a -> a.terms(t -> t.field(field).size(MAX_SERIES))
+                        .aggregations("buckets", h -> h.dateHistogram(d -> d.field("publishedAt")
+                                .calendarInterval(calendar(bucket)).minDocCount(1)))), Void.class);
+        Map<String, List<Point>> series = new LinkedHashMap<>();
+        for (StringTermsBucket group : response.aggregations().get("groups").sterms().buckets().array()) {
+            Aggregate histogram = group.aggregations().get("buckets");
+            series.put(group.key().stringValue(), histogram.dateHistogram().buckets().array().stream()
+                    .map(b -> new Point(b.keyAsString(), b.docCount())).toList());
+        }
+        return new ActivitySeries(bucket, by, series.entrySet().stream()
+                .map(e -> new Series(e.getKey(), e.getKey(), e.getValue())).toList());
+    }
+
+    private static CalendarInterval calendar(String interval) {
+        return switch (interval) {
+            case "day" -> CalendarInterval.Day;
+            case "week" -> CalendarInterval.Week;
+            case "year" -> CalendarInterval.Year;
+            default -> CalendarInterval.Month;
+        };
+    }
+
+    record Point(String date, long value) {
+    }
+
+    record Series(String id, String name, List<Point> points) {
+    }
+
+    record MentionSeries(String interval, List<Series> series) {
+    }
+
+    record ActivitySeries(String interval, String by, List<Series> series) {
+    }
+}
