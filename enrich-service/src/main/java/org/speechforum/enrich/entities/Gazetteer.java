@@ -25,7 +25,7 @@ public final class Gazetteer {
     public static final String DEFAULT_RESOURCE = "/entities/curated.yml";
 
     /** One surface form and what it links to. */
-    public record Alias(String text, CuratedEntity entity, boolean caseSensitive) {
+    public record Alias(String text, CuratedEntity entity, boolean caseSensitive, boolean acronym) {
     }
 
     /** Country entries in the YAML: ISO 3166 alpha-2 code → QID and extra aliases. */
@@ -132,14 +132,14 @@ public final class Gazetteer {
         forms.addAll(e.aliases());
         for (String form : forms) {
             boolean cs = e.caseSensitive().contains(form) || isCaseSensitive(form);
-            out.add(new Alias(form, e, cs));
+            out.add(new Alias(form, e, cs, false));
             String folded = stripAccents(form);
             if (!folded.equals(form)) {
-                out.add(new Alias(folded, e, cs));
+                out.add(new Alias(folded, e, cs, false));
             }
         }
         for (String acronym : e.acronyms()) {
-            out.add(new Alias(acronym, e, true));
+            out.add(new Alias(acronym, e, true, true));
         }
     }
 

@@ -15,6 +15,10 @@ import java.util.Map;
  */
 public final class GazetteerRecogniser implements Recogniser {
 
+    /** Acronyms that are also lower-case English words: never matched in lower case. */
+    private static final java.util.Set<String> LOWERCASE_WORDS = java.util.Set.of("who", "alba", "cop", "aid",
+            "eat", "one", "its", "pro", "can", "act", "all", "art", "sun", "era");
+
     private final PayloadTrie<List<Gazetteer.Alias>> trie;
 
     public GazetteerRecogniser(Gazetteer gazetteer) {
@@ -53,6 +57,10 @@ public final class GazetteerRecogniser implements Recogniser {
         String surface = text.substring(start, end);
         if (surface.equals(alias.text())) {
             return true;
+        }
+        if (alias.acronym() && forum && surface.length() >= 3 && surface.equals(fold(surface))
+                && !LOWERCASE_WORDS.contains(surface)) {
+            return true; // "nato", "imf", "asean" in a comment; never "who" or "un"
         }
         if (alias.caseSensitive()) {
             return false;

@@ -21,7 +21,7 @@ public final class PatternRecogniser implements Recogniser {
             "Mayor", "Ambassador", "Secretary", "Premier", "Sheikh", "Emir", "Sultan", "Prince", "Princess", "Judge",
             "Commissioner", "Chairman", "Chairwoman", "Colonel", "Admiral", "Professor", "Prof.", "Sen.", "Gen.",
             "Rep.", "Lord", "Lady", "Sir", "Dame", "Deputy", "Vice", "Foreign", "Defence", "Defense", "Finance",
-            "Chief", "Executive", "Director", "Speaker");
+            "Chief", "Executive", "Director", "Speaker", "Secretary-General", "Chairperson");
     private static final Set<String> PARTICLES = Set.of("da", "de", "do", "dos", "das", "van", "von", "der", "bin",
             "al", "el", "la", "le", "di", "del", "du", "ibn");
     static final Map<String, EntityType> HEADS = heads();
@@ -193,7 +193,9 @@ public final class PatternRecogniser implements Recogniser {
         }
     }
 
-    private static boolean isCapWord(String t) {
+    private static boolean isCapWord(String token) {
+        // the UD tokenizer splits "Russia-Latin" as "Russia" "-Latin"
+        String t = token.length() > 1 && token.charAt(0) == '-' ? token.substring(1) : token;
         return Text.isCapitalised(t) && !NOT_NAMES.contains(t) && !t.equals("I")
                 && t.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '’' || c == '\'');
     }
