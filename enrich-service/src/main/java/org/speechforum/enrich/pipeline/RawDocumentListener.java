@@ -12,11 +12,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 
 /**
  * documents.raw.v1 → enrich → documents.enriched.v1. The batch's offsets are committed when this method
@@ -26,23 +27,33 @@ import java.util.concurrent.ExecutionException;
 @Component
 class RawDocumentListener {
 
-    private final DocumentEnricher enricher = new DocumentEnricher(Clock.systemUTC());
+    private final DocumentEnricher enricher;
+    private final ExecutorService taggingPool;
     private final KafkaTemplate<String, byte[]> kafka;
     private final MeterRegistry meters;
 
-    RawDocumentListener(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+    RawDocumentListener(DocumentEnricher enricher, ExecutorService taggingPool, KafkaTemplate<String, byte[]> kafka,
+                        MeterRegistry meters) {
+        this.enricher = enricher;
+        this.taggingPool = taggingPool;
         this.kafka = kafka;
         this.meters = meters;
     }
 
     @KafkaListener(id = "enrich-service", topics = Topics.RAW)
     void onRawDocuments(List<ConsumerRecord<String, byte[]>> records) {
+        // Tag the batch on the bounded pool (one thread per core), then publish in order.
+        List<CompletableFuture<Document>> tagged = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            tagged.add(CompletableFuture.supplyAsync(() -> enricher.enrich(DocumentJson.read(record.value())), taggingPool));
+        }
         List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             Document enriched;
             try {
-                enriched = enricher.enrich(DocumentJson.read(records.get(i).value()));
-            } catch (RuntimeException e) {
+                enriched = tagged.get(i).join();
+            } catch (CompletionException ce) {
+                RuntimeException e = ce.getCause() instanceof RuntimeException re ? re : ce;
                 awaitAll(sends);
                 meters.counter(PipelineMetrics.DOCUMENTS_ENRICHED).increment(sends.size());
                 // Malformed JSON is dead-lettered at once (not retryable); anything else gets bounded retries.

@@ -1,0 +1,255 @@
+package org.speechforum.enrich.entities;
+
+import org.speechforum.contracts.Entity;
+import org.speechforum.contracts.Mention;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The tagging pipeline: segment, let every layer propose spans, merge, link, propagate surnames, and group the
+ * mentions into entities with salience. Build it once per process ({@link #createDefault()} loads the OpenNLP
+ * models and the gazetteer); {@link #tag} is thread-safe.
+ *
+ * <p>Merge rule: a span wholly inside a longer span of another layer gives way ("Russia" inside the conference's
+ * name), unless the longer span comes from the statistical model and the shorter one is curated; where spans
+ * cross, the layer with the higher priority wins (handle, curated, acronym, surname, pattern, statistical).
+ */
+public final class EntityPipeline implements EntityTagger {
+
+    private final Segmenter segmenter;
+    private final Gazetteer gazetteer;
+    private final List<Recogniser> recognisers;
+    private final AcronymRule acronyms;
+    private final Map<String, CuratedEntity> aliasIndex = new HashMap<>();
+
+    public EntityPipeline(Segmenter segmenter, Gazetteer gazetteer, List<Recogniser> extraRecognisers) {
+        this.segmenter = segmenter;
+        this.gazetteer = gazetteer;
+        List<Recogniser> layers = new ArrayList<>();
+        layers.add(new HandleRecogniser());
+        layers.add(new GazetteerRecogniser(gazetteer));
+        layers.add(new PatternRecogniser());
+        layers.addAll(extraRecognisers);
+        this.recognisers = List.copyOf(layers);
+        this.acronyms = new AcronymRule(gazetteer);
+        for (Gazetteer.Alias alias : gazetteer.aliases()) {
+            aliasIndex.putIfAbsent(alias.text().toLowerCase(Locale.ROOT), alias.entity());
+        }
+    }
+
+    /** OpenNLP models + curated gazetteer + JDK country names; no statistical layer yet. */
+    public static EntityPipeline createDefault() {
+        return new EntityPipeline(new Segmenter(), Gazetteer.loadDefault(), List.of());
+    }
+
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    public Segmenter segmenter() {
+        return segmenter;
+    }
+
+    @Override
+    public List<Entity> tag(String text, boolean forum, ThreadContext context) {
+        return tagAnalysed(segmenter.analyse(text, forum), context);
+    }
+
+    public List<Entity> tagAnalysed(AnalysedText at, ThreadContext context) {
+        String text = at.text();
+        List<Candidate> all = new ArrayList<>();
+        for (Recogniser r : recognisers) {
+            all.addAll(r.recognise(at));
+        }
+        all = trimAndLink(text, all);
+        all.addAll(acronyms.apply(text, all));
+        List<Candidate> kept = dropBlocked(text, resolve(all));
+        List<Candidate> surnames = surnames(at, kept, context);
+        if (!surnames.isEmpty()) {
+            kept.addAll(surnames);
+            kept = resolve(kept);
+        }
+        return entities(at, kept);
+    }
+
+    /** Trim "the" and possessive 's off rule spans, and link rule spans whose text is a curated alias. */
+    private List<Candidate> trimAndLink(String text, List<Candidate> in) {
+        List<Candidate> out = new ArrayList<>(in.size());
+        for (Candidate c : in) {
+            if (c.source() != Candidate.Source.PATTERN && c.source() != Candidate.Source.STATISTICAL) {
+                out.add(c);
+                continue;
+            }
+            int start = c.start();
+            int end = c.end();
+            String s = text.substring(start, end);
+            if (s.startsWith("the ") || s.startsWith("The ")) {
+                start += 4;
+            }
+            if (s.endsWith("'s") || s.endsWith("’s")) {
+                end -= 2;
+            }
+            if (end <= start) {
+                continue;
+            }
+            String surface = text.substring(start, end);
+            String id = c.id();
+            String name = surface;
+            EntityType type = c.type();
+            CuratedEntity curated = aliasIndex.get(surface.toLowerCase(Locale.ROOT));
+            if (curated == null && type == EntityType.PERSON && surface.contains(" ")) {
+                CuratedEntity bySurname = aliasIndex.get(surface.substring(surface.lastIndexOf(' ') + 1)
+                        .toLowerCase(Locale.ROOT));
+                if (bySurname != null && bySurname.type() == EntityType.PERSON) {
+                    curated = bySurname;
+                }
+            }
+            if (curated != null && (curated.type() == type || type == EntityType.PERSON)) {
+                id = curated.id();
+                name = curated.name();
+                type = curated.type();
+            }
+            out.add(new Candidate(start, end, type, id, name, c.source()));
+        }
+        return out;
+    }
+
+    /** The merge rule (see class comment). */
+    static List<Candidate> resolve(List<Candidate> in) {
+        List<Candidate> byStart = new ArrayList<>(in);
+        byStart.sort(Comparator.comparingInt(Candidate::start).thenComparing(Candidate::length, Comparator.reverseOrder()));
+        List<Candidate> survivors = new ArrayList<>(byStart.size());
+        List<Candidate> open = new ArrayList<>();
+        for (Candidate c : byStart) {
+            open.removeIf(o -> o.end() <= c.start());
+            boolean inside = false;
+            for (Candidate o : open) {
+                if (o.contains(c) && !(o.source() == Candidate.Source.STATISTICAL
+                        && c.source().priority > o.source().priority)) {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside) {
+                survivors.add(c);
+            }
+            open.add(c);
+        }
+        survivors.sort(Comparator.comparingInt((Candidate c) -> -c.source().priority)
+                .thenComparing(Candidate::length, Comparator.reverseOrder())
+                .thenComparingInt(Candidate::start));
+        List<Candidate> accepted = new ArrayList<>();
+        java.util.TreeMap<Integer, Candidate> byPos = new java.util.TreeMap<>();
+        for (Candidate c : survivors) {
+            Map.Entry<Integer, Candidate> before = byPos.floorEntry(c.start());
+            Map.Entry<Integer, Candidate> after = byPos.ceilingEntry(c.start());
+            if ((before != null && before.getValue().overlaps(c)) || (after != null && after.getValue().overlaps(c))) {
+                continue;
+            }
+            byPos.put(c.start(), c);
+            accepted.add(c);
+        }
+        accepted.sort(Comparator.comparingInt(Candidate::start));
+        return accepted;
+    }
+
+    private static List<Candidate> dropBlocked(String text, List<Candidate> in) {
+        List<int[]> urls = HandleRecogniser.urls(text);
+        if (urls.isEmpty()) {
+            return in;
+        }
+        List<Candidate> out = new ArrayList<>(in.size());
+        for (Candidate c : in) {
+            boolean blocked = false;
+            for (int[] u : urls) {
+                blocked |= c.start() < u[1] && u[0] < c.end() && c.type() != EntityType.USER;
+            }
+            if (!blocked) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** A lone surname links to the full name seen earlier in the document or its thread. */
+    private List<Candidate> surnames(AnalysedText at, List<Candidate> kept, ThreadContext context) {
+        Map<String, ThreadContext.Known> known = new LinkedHashMap<>(context.bySurname());
+        for (Candidate c : kept) {
+            if (c.type() == EntityType.PERSON && c.name() != null && c.name().contains(" ")) {
+                String surname = c.name().substring(c.name().lastIndexOf(' ') + 1);
+                known.put(surname, new ThreadContext.Known(id(c), c.name(), c.type()));
+            }
+        }
+        List<Candidate> out = new ArrayList<>();
+        String text = at.text();
+        for (Map.Entry<String, ThreadContext.Known> e : known.entrySet()) {
+            String surname = e.getKey();
+            if (surname.length() < 3 || !Text.isCapitalised(surname)) {
+                continue;
+            }
+            Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}@])" + Pattern.quote(surname) + "(?![\\p{L}\\p{N}])",
+                    at.forum() ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                ThreadContext.Known k = e.getValue();
+                out.add(new Candidate(m.start(), m.end(), k.type(), k.id(), k.name(), Candidate.Source.SURNAME));
+            }
+        }
+        return out;
+    }
+
+    /** The people of this document, by surname, for the documents that reply to it. */
+    public static ThreadContext extend(ThreadContext context, List<Entity> entities) {
+        Map<String, ThreadContext.Known> known = new LinkedHashMap<>(context.bySurname());
+        for (Entity e : entities) {
+            if (EntityType.PERSON.name().equals(e.type()) && e.name().contains(" ")) {
+                known.put(e.name().substring(e.name().lastIndexOf(' ') + 1),
+                        new ThreadContext.Known(e.id(), e.name(), EntityType.PERSON));
+            }
+        }
+        return new ThreadContext(known);
+    }
+
+    private static String id(Candidate c) {
+        if (c.id() != null) {
+            return c.id();
+        }
+        String key = c.type() == EntityType.DATE || c.type() == EntityType.PERCENT || c.type() == EntityType.MONEY
+                ? c.name() : c.name();
+        return "sf:" + c.type().name().toLowerCase(Locale.ROOT) + ":" + Text.slug(key);
+    }
+
+    private static List<Entity> entities(AnalysedText at, List<Candidate> kept) {
+        Map<String, List<Candidate>> byId = new LinkedHashMap<>();
+        for (Candidate c : kept) {
+            byId.computeIfAbsent(c.type() + "|" + id(c), k -> new ArrayList<>()).add(c);
+        }
+        int maxCount = byId.values().stream().mapToInt(List::size).max().orElse(1);
+        double length = Math.max(1, at.text().length());
+        List<Entity> out = new ArrayList<>(byId.size());
+        for (List<Candidate> group : byId.values()) {
+            Candidate first = group.getFirst();
+            List<Mention> mentions = new ArrayList<>(group.size());
+            for (Candidate c : group) {
+                mentions.add(new Mention(at.text().substring(c.start(), c.end()), c.start(), c.end(),
+                        at.sentenceOf(c.start())));
+            }
+            String name = first.name() != null && first.id() != null ? first.name()
+                    : group.stream().map(c -> at.text().substring(c.start(), c.end()))
+                    .max(Comparator.comparingInt(String::length)).orElseThrow();
+            double salience = 0.6 * group.size() / maxCount + 0.4 * (1 - first.start() / length);
+            out.add(new Entity(id(first), name, first.type().name(), group.size(), first.start(), List.copyOf(mentions),
+                    Math.round(salience * 1000) / 1000.0));
+        }
+        out.sort(Comparator.comparing(Entity::salience, Comparator.reverseOrder()).thenComparing(Entity::firstOffset));
+        return out;
+    }
+}

@@ -1,0 +1,16 @@
+package org.speechforum.enrich.entities;
+
+import org.speechforum.contracts.Entity;
+
+import java.util.List;
+
+/** Tags and links the entities of one normalised text. Implementations are thread-safe. */
+public interface EntityTagger {
+
+    /**
+     * @param text    the normalised text that is published; every offset returned slices it
+     * @param forum   forum text (posts, comments): matched case-insensitively and scanned for user handles
+     * @param context names already seen in the same thread (for surname linking); {@link ThreadContext#NONE} if none
+     */
+    List<Entity> tag(String text, boolean forum, ThreadContext context);
+}

@@ -1,0 +1,210 @@
+package org.speechforum.enrich.entities;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rules for what no list can hold: people after a title ("Prime Minister Narendra Modi"), capitalised names ending
+ * in a head noun ("Russia-Latin America International Parliamentary Conference" is an EVENT, "Bank of Ghana" an
+ * ORGANIZATION, "Mekong River" a LOCATION), and figures (PERCENT, MONEY, DATE). Unlinked; the pipeline links them
+ * to a curated entity when their text is a curated alias, else gives them a slug id.
+ */
+public final class PatternRecogniser implements Recogniser {
+
+    static final Set<String> TITLES = Set.of("President", "Prime", "Minister", "Chancellor", "Senator", "Mr", "Mr.",
+            "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "General", "Comrade", "King", "Queen", "Pope", "Governor",
+            "Mayor", "Ambassador", "Secretary", "Premier", "Sheikh", "Emir", "Sultan", "Prince", "Princess", "Judge",
+            "Commissioner", "Chairman", "Chairwoman", "Colonel", "Admiral", "Professor", "Prof.", "Sen.", "Gen.",
+            "Rep.", "Lord", "Lady", "Sir", "Dame", "Deputy", "Vice", "Foreign", "Defence", "Defense", "Finance",
+            "Chief", "Executive", "Director", "Speaker", "Secretary-General", "Chairperson");
+    private static final Set<String> PARTICLES = Set.of("da", "de", "do", "dos", "das", "van", "von", "der", "bin",
+            "al", "el", "la", "le", "di", "del", "du", "ibn");
+    static final Map<String, EntityType> HEADS = heads();
+    private static final Set<String> CONNECTORS = Set.of("of", "and", "for", "the", "de", "on", "&", "-");
+    /** Capitalised only because a sentence starts with them, or never part of a name. */
+    private static final Set<String> NOT_NAMES = Set.of("The", "This", "That", "These", "Those", "Our", "We", "In",
+            "At", "A", "An", "And", "But", "Of", "For", "Its", "His", "Her", "Their", "My", "Your", "Yesterday",
+            "Today", "Last", "Next", "Every", "Each", "Both", "Many", "Some", "All", "It", "I", "He", "She", "They",
+            "You", "As", "On", "By", "With", "From", "To", "If", "When", "While", "After", "Before", "So", "Yes",
+            "No", "Not", "Why", "What", "How", "Given", "Even", "Over", "Under", "During", "Since", "Or", "Like",
+            "Also", "Let", "Thank", "Dear", "Friends", "Ladies", "Colleagues", "Edit", "Source");
+
+    private static final String MONTH = "(?:January|February|March|April|May|June|July|August|September|October|"
+            + "November|December)";
+    private static final Pattern PERCENT = Pattern.compile(
+            "(?<![\\w.])\\d+(?:[.,]\\d+)?(?:\\s?%|\\s(?:percent|per cent)\\b)");
+    private static final Pattern MONEY = Pattern.compile(
+            "(?:(?<![\\w])(?:US\\$|[$€£¥₹])\\s?\\d[\\d,.]*(?:\\s?(?:million|billion|trillion|bn|m)\\b)?"
+                    + "|(?<![\\w.])\\d[\\d,.]*(?:\\s(?:million|billion|trillion))?\\s(?:dollars|euros|roubles|rubles|"
+                    + "pounds|yuan|rupees|reais|pesos|rand|naira|shillings|yen)\\b)");
+    private static final Pattern DATE = Pattern.compile(
+            "\\b(?:\\d{1,2}\\s" + MONTH + "(?:,?\\s\\d{4})?|" + MONTH + "\\s\\d{1,2}(?:,\\s\\d{4})?|" + MONTH
+                    + "\\s\\d{4}|(?:1[6-9]|20)\\d0s|(?:1[6-9]|20)\\d\\d(?![\\d%])|(?<=\\s|^)['’]?[1-9]0s)\\b");
+
+    private static Map<String, EntityType> heads() {
+        Map<String, EntityType> m = new java.util.HashMap<>();
+        for (String h : List.of("Union", "Party", "Council", "Ministry", "Bank", "Fund", "Organisation",
+                "Organization", "Committee", "Parliament", "Assembly", "Agency", "Alliance", "Association",
+                "Community", "Court", "Commission", "Corporation", "Company", "University", "Duma", "Congress",
+                "Senate", "Front", "Movement", "Institute", "Army", "Navy", "Group", "Office", "Department", "Bureau",
+                "Service", "Network", "Foundation", "Society", "League", "Coalition", "Secretariat", "Authority",
+                "Cabinet", "Government", "Club", "Forces", "Bloc", "Council", "Board", "Trust", "Reserve")) {
+            m.put(h, EntityType.ORGANIZATION);
+        }
+        for (String h : List.of("Conference", "Summit", "War", "Revolution", "Games", "Olympics", "Cup", "Festival",
+                "Championship", "Crisis", "Accords", "Agreement", "Treaty", "Forum", "Uprising", "Election",
+                "Elections", "Massacre", "Talks", "Week", "Expo")) {
+            m.put(h, EntityType.EVENT);
+        }
+        for (String h : List.of("River", "Mountains", "Sea", "Ocean", "Province", "Region", "Street", "Square",
+                "Island", "Islands", "Valley", "Lake", "Desert", "Peninsula", "Strait", "Gulf", "Bay", "Canal",
+                "Coast", "Basin", "Oblast", "County", "District", "Delta", "Plateau", "Highlands")) {
+            m.put(h, EntityType.LOCATION);
+        }
+        return Map.copyOf(m);
+    }
+
+    @Override
+    public List<Candidate> recognise(AnalysedText at) {
+        List<Candidate> out = new ArrayList<>();
+        figures(at.text(), out);
+        titledPeople(at, out);
+        headNounNames(at, out);
+        return out;
+    }
+
+    private static void figures(String text, List<Candidate> out) {
+        add(out, PERCENT.matcher(text), EntityType.PERCENT);
+        add(out, MONEY.matcher(text), EntityType.MONEY);
+        add(out, DATE.matcher(text), EntityType.DATE);
+    }
+
+    private static void add(List<Candidate> out, Matcher m, EntityType type) {
+        while (m.find()) {
+            String s = m.group();
+            out.add(new Candidate(m.start(), m.end(), type, null, s, Candidate.Source.PATTERN));
+        }
+    }
+
+    private static boolean isNameToken(String t) {
+        return Text.isCapitalised(t) && t.chars().anyMatch(Character::isLowerCase) && !NOT_NAMES.contains(t)
+                && !TITLES.contains(t) && !HEADS.containsKey(t) && t.chars().allMatch(c -> Character.isLetter(c)
+                || c == '-' || c == '\'' || c == '’' || c == '.');
+    }
+
+    /** Title, optional "of <place>", then a capitalised name: the name is the PERSON. */
+    private static void titledPeople(AnalysedText at, List<Candidate> out) {
+        int n = at.tokens().length;
+        for (int i = 0; i < n; i++) {
+            if (!TITLES.contains(at.token(i)) || (i > 0 && TITLES.contains(at.token(i - 1)))) {
+                continue;
+            }
+            int j = i;
+            while (j < n && TITLES.contains(at.token(j))) {
+                j++;
+            }
+            boolean ofPlace = false;
+            if (j < n && at.token(j).equals("of")) {
+                ofPlace = true;
+                j++;
+                if (j < n && at.token(j).equals("the")) {
+                    j++;
+                }
+            }
+            int first = j;
+            int k = j;
+            while (k < n && (isNameToken(at.token(k)) || (k > first && PARTICLES.contains(at.token(k))
+                    && k + 1 < n && isNameToken(at.token(k + 1))))) {
+                k++;
+            }
+            if (ofPlace) {
+                // "President of Russia Vladimir Putin": the place comes first, the last two names are the person
+                int names = 0;
+                int s = k;
+                while (s > first && names < 2) {
+                    s--;
+                    if (!PARTICLES.contains(at.token(s))) {
+                        names++;
+                    }
+                }
+                if (k - first < 3) {
+                    continue;
+                }
+                first = s;
+            }
+            if (k > first && k - first <= 5) {
+                int start = at.tokens()[first].getStart();
+                int end = at.tokens()[k - 1].getEnd();
+                out.add(new Candidate(start, end, EntityType.PERSON, null, at.text().substring(start, end),
+                        Candidate.Source.PATTERN));
+            }
+            i = Math.max(i, k - 1);
+        }
+    }
+
+    /** A run of capitalised words ending in a head noun, optionally followed by "of/for <capitalised words>". */
+    private static void headNounNames(AnalysedText at, List<Candidate> out) {
+        int n = at.tokens().length;
+        for (int i = 0; i < n; i++) {
+            EntityType type = HEADS.get(at.token(i));
+            if (type == null) {
+                continue;
+            }
+            int s = i;
+            while (s > 0 && !at.startsSentence(s) && isPhraseWord(at.token(s - 1), at, s - 1)) {
+                s--;
+            }
+            while (s < i && (CONNECTORS.contains(at.token(s)) || NOT_NAMES.contains(at.token(s))
+                    || TITLES.contains(at.token(s)))) {
+                s++;
+            }
+            int e = i + 1;
+            if (e + 1 < n && (at.token(e).equals("of") || at.token(e).equals("for"))) {
+                int k = e + 1;
+                if (at.token(k).equals("the")) {
+                    k++;
+                }
+                int last = -1;
+                while (k < n && (isCapWord(at.token(k)) || (CONNECTORS.contains(at.token(k)) && last >= 0))) {
+                    if (isCapWord(at.token(k))) {
+                        last = k;
+                    }
+                    k++;
+                }
+                if (last >= 0) {
+                    e = last + 1;
+                }
+            }
+            if (e - s < 2) {
+                continue;
+            }
+            int start = at.tokens()[s].getStart();
+            int end = at.tokens()[e - 1].getEnd();
+            if (at.text().substring(start, end).contains("\n")) {
+                continue;
+            }
+            out.add(new Candidate(start, end, type, null, at.text().substring(start, end), Candidate.Source.PATTERN));
+            i = e - 1;
+        }
+    }
+
+    private static boolean isCapWord(String token) {
+        // the UD tokenizer splits "Russia-Latin" as "Russia" "-Latin"
+        String t = token.length() > 1 && token.charAt(0) == '-' ? token.substring(1) : token;
+        return Text.isCapitalised(t) && !NOT_NAMES.contains(t) && !t.equals("I")
+                && t.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '’' || c == '\'');
+    }
+
+    private static boolean isPhraseWord(String t, AnalysedText at, int index) {
+        if (isCapWord(t) && !t.toLowerCase(Locale.ROOT).equals("'s") && !t.equals("’s")) {
+            return true;
+        }
+        // a connector only inside a name: "Bank of Ghana", "Community of Latin American and Caribbean States"
+        return CONNECTORS.contains(t) && index > 0 && isCapWord(at.token(index - 1)) && !t.equals("the");
+    }
+}

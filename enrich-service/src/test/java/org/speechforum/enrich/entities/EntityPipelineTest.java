@@ -1,0 +1,122 @@
+package org.speechforum.enrich.entities;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.speechforum.contracts.Entity;
+import org.speechforum.contracts.Mention;
+import org.speechforum.enrich.entities.eval.GoldCorpus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EntityPipelineTest {
+
+    private static EntityPipeline pipeline;
+
+    @BeforeAll
+    static void load() {
+        pipeline = EntityPipeline.createDefault();
+    }
+
+    private static List<Entity> tag(String text, boolean forum) {
+        return pipeline.tag(text, forum, ThreadContext.NONE);
+    }
+
+    private static Optional<Entity> byId(List<Entity> entities, String id) {
+        return entities.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    @Test
+    void everyMentionOffsetSlicesOutItsTextAndSentenceIndexesAreInOrder() {
+        List<GoldCorpus.Doc> docs = new ArrayList<>();
+        Stream.concat(GoldCorpus.SEED.stream(), GoldCorpus.OWN.stream()).forEach(f -> docs.addAll(GoldCorpus.load(f)));
+        int mentions = 0;
+        for (GoldCorpus.Doc doc : docs) {
+            for (Entity e : tag(doc.text(), doc.forum())) {
+                assertThat(e.count()).isEqualTo(e.mentions().size());
+                assertThat(e.firstOffset()).isEqualTo(e.mentions().getFirst().start());
+                assertThat(e.salience()).isBetween(0.0, 1.0);
+                int lastSentence = 0;
+                for (Mention m : e.mentions()) {
+                    assertThat(doc.text().substring(m.start(), m.end())).as(doc.id()).isEqualTo(m.text());
+                    assertThat(m.sentence()).isGreaterThanOrEqualTo(lastSentence);
+                    lastSentence = m.sentence();
+                    mentions++;
+                }
+            }
+        }
+        assertThat(mentions).isGreaterThan(150);
+    }
+
+    @Test
+    void theSpeakerAndTheCommentsNameTheSamePutin() {
+        List<Entity> speech = tag("President of Russia Vladimir Putin:\n\nLadies and gentlemen, friends.", false);
+        List<Entity> comment = tag("this sort of rhetoric coming from putin is just opportunism", true);
+        assertThat(byId(speech, "Q7747")).get().extracting(Entity::name, Entity::type)
+                .containsExactly("Vladimir Putin", "PERSON");
+        assertThat(byId(speech, "Q159")).isPresent();
+        assertThat(byId(comment, "Q7747")).get().extracting(e -> e.mentions().getFirst().text()).isEqualTo("putin");
+    }
+
+    @Test
+    void latinAmericaIsOneLocationAndLatinAmericanAGroup() {
+        List<Entity> entities = tag("Russia and Latin America. Latin American countries. Latin America’s views.", false);
+        assertThat(byId(entities, "Q12585")).get().extracting(Entity::count).isEqualTo(2);
+        assertThat(byId(entities, "sf:group:latin-americans")).isPresent();
+        assertThat(entities).noneMatch(e -> e.name().equals("America") || e.name().equals("Latin"));
+        assertThat(byId(entities, "Q12585").orElseThrow().mentions().get(1).text()).isEqualTo("Latin America");
+    }
+
+    @Test
+    void handlesAreUsersNotPeopleAndUrlsAreSkipped() {
+        List<Entity> entities = tag("@putin@mastodon.social see https://example.org/wiki/Vladimir_Putin and ask @lenin",
+                true);
+        assertThat(entities).extracting(Entity::type).containsOnly("USER");
+        assertThat(entities).extracting(Entity::id)
+                .containsExactlyInAnyOrder("user:putin@mastodon.social", "user:lenin");
+    }
+
+    @Test
+    void acronymsDefinedInTheTextLinkToTheirLongForm() {
+        List<Entity> entities = tag("The Economic Community of West African States (ECOWAS) met. ECOWAS agreed. "
+                + "The Southern Common Market (Mercosur) too.", false);
+        Entity ecowas = entities.stream().filter(e -> e.name().startsWith("Economic Community")).findFirst()
+                .orElseThrow();
+        assertThat(ecowas.type()).isEqualTo("ORGANIZATION");
+        assertThat(ecowas.mentions()).extracting(Mention::text)
+                .containsExactly("Economic Community of West African States", "ECOWAS", "ECOWAS");
+        assertThat(byId(entities, "sf:organization:mercosur")).get().extracting(Entity::count).isEqualTo(2);
+    }
+
+    @Test
+    void aSurnameLinksToTheFullNameSeenEarlierInTheDocumentOrThread() {
+        List<Entity> speech = tag("I thank Prime Minister Hun Manet of Cambodia. Hun Manet said that Manet agrees.",
+                false);
+        Entity manet = speech.stream().filter(e -> e.name().equals("Hun Manet")).findFirst().orElseThrow();
+        assertThat(manet.count()).isEqualTo(3);
+        ThreadContext thread = EntityPipeline.extend(ThreadContext.NONE, speech);
+        List<Entity> reply = pipeline.tag("manet is careful", true, thread);
+        assertThat(byId(reply, manet.id())).isPresent();
+    }
+
+    @Test
+    void possessivesAndTheStayOutsideTheSpan() {
+        List<Entity> entities = tag("The Kremlin's view and Russia’s exports grew by 25 percent in 2023.", false);
+        assertThat(byId(entities, "sf:organization:kremlin").orElseThrow().mentions().getFirst().text())
+                .isEqualTo("Kremlin");
+        assertThat(byId(entities, "Q159").orElseThrow().mentions().getFirst().text()).isEqualTo("Russia");
+        assertThat(entities).extracting(Entity::type).contains("PERCENT", "DATE");
+    }
+
+    @Test
+    void ambiguousWordsOnlyMatchInExactCase() {
+        assertThat(tag("we ate turkey from china in the west", true)).isEmpty();
+        assertThat(tag("us and the un who eu", true)).isEmpty();
+        assertThat(Map.of("nato", "Q7184")).allSatisfy((k, v) -> assertThat(byId(tag(k, true), v)).isPresent());
+    }
+}
