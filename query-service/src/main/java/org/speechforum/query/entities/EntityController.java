@@ -1,5 +1,10 @@
 package org.speechforum.query.entities;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
@@ -42,9 +47,12 @@ class EntityController {
 
     /** Autocomplete: entities whose name starts with {@code q} (any word of it), most mentioned first. */
     @GetMapping("/api/v1/entities")
-    List<EntitySummary> entities(@RequestParam(required = false) String q,
-                                 @RequestParam(required = false) String type,
-                                 @RequestParam(defaultValue = "10") int size) throws IOException {
+    @Operation(summary = "Autocomplete entities", description = "By name prefix (any word) or exact id.")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
+            [{"id":"Q1394","name":"Vladimir Lenin","type":"PERSON","mentions":7,"documents":3}]""")))
+    List<EntitySummary> entities(@Parameter(example = "len") @RequestParam(required = false) String q,
+                                 @Parameter(example = "PERSON") @RequestParam(required = false) String type,
+                                 @Parameter(example = "10") @RequestParam(defaultValue = "10") int size) throws IOException {
         if (size < 1 || size > MAX_SIZE) {
             throw new BadRequest("size must be between 1 and " + MAX_SIZE, "size");
         }
@@ -73,7 +81,17 @@ class EntityController {
 
     /** One entity: name, type, how often and where it is mentioned, what it appears with, and when. */
     @GetMapping("/api/v1/entities/{id}")
-    EntityDetail entity(@PathVariable String id, @RequestParam(defaultValue = "20") int documents)
+    @Operation(summary = "One entity", description = "Name, type, aliases seen, mention and document counts, the "
+            + "newest documents mentioning it, co-occurring entities and mentions per day and week.")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
+            {"id":"Q1394","name":"Vladimir Lenin","type":"PERSON","aliases":["Vladimir Lenin"],"mentions":7,\
+            "documentCount":3,"documents":[{"id":"2c97...","kind":"COMMENT","publishedAt":"2023-11-01T00:00:00Z"}],\
+            "cooccurring":[{"id":"Q855","name":"Joseph Stalin","type":"PERSON","mentions":2,"documents":2}],\
+            "mentionsPerDay":[{"date":"2023-11-01T00:00:00.000Z","documents":3,"mentions":7}],\
+            "mentionsPerWeek":[{"date":"2023-10-30T00:00:00.000Z","documents":3,"mentions":7}]}""")))
+    EntityDetail entity(@Parameter(example = "Q1394") @PathVariable String id,
+                        @Parameter(description = "how many documents to list", example = "20")
+                        @RequestParam(defaultValue = "20") int documents)
             throws IOException {
         if (documents < 0 || documents > MAX_SIZE) {
             throw new BadRequest("documents must be between 0 and " + MAX_SIZE, "documents");

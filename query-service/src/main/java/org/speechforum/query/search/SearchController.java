@@ -1,5 +1,10 @@
 package org.speechforum.query.search;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
@@ -40,6 +45,14 @@ class SearchController {
     private static final List<String> HIT_FIELDS = List.of(
             "id", "kind", "source", "url", "title", "author", "publishedAt", "publishedAtPrecision", "parentId",
             "thread", "upvotes", "downvotes", "op");
+    static final String SEARCH_EXAMPLE = """
+            {"total":1,"hits":[{"id":"2c9770e0ff85a0163919fb1ccce44ce5","score":2.1,"kind":"SPEECH","title":"Plenary session","author":{"name":"Vladimir Putin","role":"President of Russia"},"publishedAt":"2024-10-24T10:00:00Z","highlight":{"text":["the <mark>BRICS</mark> partners"]}}],"facets":{"kinds":[{"value":"SPEECH","count":1}],"sources":[{"value":"kremlin.ru","count":1}],"authors":[{"value":"Vladimir Putin","count":1}],"entities":{"ORGANIZATION":[{"id":"Q44016","name":"BRICS","count":1}]},"dates":[{"date":"2024-10-01T00:00:00.000Z","count":1}]},"cursor":null}""";
+    static final String DOCUMENT_EXAMPLE = """
+            {"id":"2c9770e0ff85a0163919fb1ccce44ce5","kind":"COMMENT","source":"lemmygrad.ml","externalId":"123",\
+            "author":{"handle":"cfgaussian","instance":"lemmygrad.ml"},"publishedAt":"2023-11-01T00:00:00Z",\
+            "publishedAtPrecision":"YEAR","text":"Putin is right about NATO.","upvotes":34,"downvotes":1,"edits":2,\
+            "op":true,"entities":[{"id":"Q7747","name":"Vladimir Putin","type":"PERSON","count":1,\
+            "mentions":[{"text":"Putin","start":0,"end":5,"sentence":0}]}]}""";
     private static final Time PIT_KEEP_ALIVE = Time.of(t -> t.time("2m"));
 
     private final ElasticsearchClient client;
@@ -57,18 +70,28 @@ class SearchController {
      * pagination. Facets come with the first page only; follow {@code cursor} for the next pages.
      */
     @GetMapping("/api/v1/search")
-    SearchResult search(@RequestParam(required = false) String q,
-                        @RequestParam(required = false) List<String> kind,
-                        @RequestParam(required = false) List<String> source,
+    @Operation(summary = "Search documents", description = "Full text (simple query string syntax), filters, "
+            + "facets on the first page, cursor pagination. A size above the cap is refused with 400.")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = SEARCH_EXAMPLE)))
+    SearchResult search(@Parameter(example = "BRICS \"Latin America\"") @RequestParam(required = false) String q,
+                        @Parameter(example = "SPEECH") @RequestParam(required = false) List<String> kind,
+                        @Parameter(example = "kremlin.ru") @RequestParam(required = false) List<String> source,
+                        @Parameter(description = "author name or forum handle", example = "cfgaussian")
                         @RequestParam(required = false) List<String> author,
-                        @RequestParam(required = false) List<String> entity,
-                        @RequestParam(required = false) List<String> entityType,
-                        @RequestParam(required = false) String from,
+                        @Parameter(description = "canonical entity id; several must all be mentioned",
+                                example = "Q11256") @RequestParam(required = false) List<String> entity,
+                        @Parameter(example = "PERSON") @RequestParam(required = false) List<String> entityType,
+                        @Parameter(example = "2024-01-01") @RequestParam(required = false) String from,
+                        @Parameter(description = "exclusive", example = "2025-01-01")
                         @RequestParam(required = false) String to,
-                        @RequestParam(required = false) String root,
+                        @Parameter(description = "thread root document id") @RequestParam(required = false) String root,
+                        @Parameter(description = "relevance (default), newest, oldest, replies", example = "newest")
                         @RequestParam(required = false) String sort,
+                        @Parameter(description = "page size, 1 to the configured cap (100)", example = "20")
                         @RequestParam(defaultValue = "20") int size,
-                        @RequestParam(required = false) String cursor,
+                        @Parameter(description = "the cursor of the previous page") @RequestParam(required = false)
+                        String cursor,
+                        @Parameter(description = "date facet bucket: day, week, month, year", example = "month")
                         @RequestParam(required = false) String interval) throws IOException {
         if (size < 1 || size > search.maxPageSize()) {
             throw new BadRequest("size must be between 1 and " + search.maxPageSize(), "size");
@@ -97,7 +120,10 @@ class SearchController {
     }
 
     @GetMapping("/api/v1/documents/{id}")
-    ObjectNode document(@PathVariable String id) throws IOException {
+    @Operation(summary = "One enriched document", description = "The full document as indexed: text, author, "
+            + "forum signals, entities with mention offsets, thread and links.")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = DOCUMENT_EXAMPLE)))
+    ObjectNode document(@Parameter(example = "2c9770e0ff85a0163919fb1ccce44ce5") @PathVariable String id) throws IOException {
         GetResponse<ObjectNode> response = client.get(g -> g.index(index.readAlias()).id(id), ObjectNode.class);
         if (!response.found() || response.source() == null) {
             throw new NotFound("No document with id " + id);

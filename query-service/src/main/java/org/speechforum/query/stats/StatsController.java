@@ -1,5 +1,10 @@
 package org.speechforum.query.stats;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
@@ -45,10 +50,15 @@ class StatsController {
 
     /** Mentions per time bucket of each requested entity (by canonical id). */
     @GetMapping("/api/v1/stats/mentions")
-    MentionSeries mentions(@RequestParam List<String> entity,
-                           @RequestParam(required = false) String interval,
-                           @RequestParam(required = false) String from,
-                           @RequestParam(required = false) String to) throws IOException {
+    @Operation(summary = "Mentions over time per entity")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
+            {"interval":"month","series":[{"id":"Q7747","name":"Vladimir Putin",\
+            "points":[{"date":"2024-10-01T00:00:00.000Z","value":12}]}]}""")))
+    MentionSeries mentions(@Parameter(description = "1 to 10 entity ids", example = "Q7747,Q1394")
+                           @RequestParam List<String> entity,
+                           @Parameter(example = "week") @RequestParam(required = false) String interval,
+                           @Parameter(example = "2024-01-01") @RequestParam(required = false) String from,
+                           @Parameter(example = "2025-01-01") @RequestParam(required = false) String to) throws IOException {
         List<String> ids = SearchParams.values(entity);
         if (ids.isEmpty() || ids.size() > MAX_SERIES) {
             throw new BadRequest("give 1 to " + MAX_SERIES + " entity ids", "entity");
@@ -83,10 +93,13 @@ class StatsController {
 
     /** The most mentioned entities, optionally of one type and within a date range. */
     @GetMapping("/api/v1/stats/top-entities")
-    List<EntitySummary> topEntities(@RequestParam(required = false) String type,
-                                    @RequestParam(required = false) String from,
-                                    @RequestParam(required = false) String to,
-                                    @RequestParam(defaultValue = "10") int size) throws IOException {
+    @Operation(summary = "Most mentioned entities")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
+            [{"id":"Q159","name":"Russia","type":"LOCATION","mentions":40,"documents":5}]""")))
+    List<EntitySummary> topEntities(@Parameter(example = "LOCATION") @RequestParam(required = false) String type,
+                                    @Parameter(example = "2024-01-01") @RequestParam(required = false) String from,
+                                    @Parameter(example = "2025-01-01") @RequestParam(required = false) String to,
+                                    @Parameter(example = "10") @RequestParam(defaultValue = "10") int size) throws IOException {
         if (size < 1 || size > MAX_TOP) {
             throw new BadRequest("size must be between 1 and " + MAX_TOP, "size");
         }
@@ -105,10 +118,15 @@ class StatsController {
 
     /** Documents per time bucket, one series per kind (or per source with {@code by=source}). */
     @GetMapping("/api/v1/stats/activity")
-    ActivitySeries activity(@RequestParam(required = false) String interval,
+    @Operation(summary = "Documents over time, per kind or per source")
+    @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
+            {"interval":"day","by":"kind","series":[{"id":"COMMENT","name":"COMMENT",\
+            "points":[{"date":"2024-10-24T00:00:00.000Z","value":4}]}]}""")))
+    ActivitySeries activity(@Parameter(example = "day") @RequestParam(required = false) String interval,
+                            @Parameter(description = "kind or source", example = "kind")
                             @RequestParam(defaultValue = "kind") String by,
-                            @RequestParam(required = false) String from,
-                            @RequestParam(required = false) String to) throws IOException {
+                            @Parameter(example = "2024-01-01") @RequestParam(required = false) String from,
+                            @Parameter(example = "2025-01-01") @RequestParam(required = false) String to) throws IOException {
         String field = switch (by.toLowerCase(Locale.ROOT)) {
             case "kind" -> "kind";
             case "source" -> "source";

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.speechforum.query.QueryTestClient.enriched;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=query-service")
+        properties = {"spring.config.name=query-service", "query.cors.allowed-origins=https://grafana.example.org"})
 class EntitiesAndStatsTest {
 
     @LocalServerPort

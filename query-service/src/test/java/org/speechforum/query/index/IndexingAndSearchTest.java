@@ -41,7 +41,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=query-service")
+        properties = {"spring.config.name=query-service", "query.cors.allowed-origins=https://grafana.example.org"})
 class IndexingAndSearchTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -161,6 +161,31 @@ class IndexingAndSearchTest {
         JsonNode ranged = JSON.readTree(get("/api/v1/search?source=" + source
                 + "&from=2024-02-01&to=2024-04-01&kind=comment").body());
         assertThat(ranged.get("total").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void theApiIsDescribedWithExamplesAndOpenToConfiguredDashboardOrigins() throws Exception {
+        JsonNode docs = JSON.readTree(get("/v3/api-docs").body());
+        for (String path : List.of("/api/v1/search", "/api/v1/documents/{id}", "/api/v1/entities",
+                "/api/v1/entities/{id}", "/api/v1/stats/mentions", "/api/v1/stats/top-entities",
+                "/api/v1/stats/activity")) {
+            JsonNode get = docs.get("paths").get(path).get("get");
+            assertThat(get.toString()).as(path).contains("example");
+        }
+        assertThat(get("/swagger-ui.html").statusCode()).isIn(200, 302);
+
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/search"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://grafana.example.org")
+                .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://grafana.example.org");
+        HttpResponse<String> stranger = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/search"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example.com")
+                .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stranger.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test
