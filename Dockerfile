@@ -23,7 +23,7 @@ RUN --mount=type=cache,target=/root/.m2 \
 
 # Stage 2: just a JRE and the executable jar, run as an unprivileged user.
 FROM eclipse-temurin:25-jre
-RUN groupadd --system app && useradd --system --gid app --home-dir /app app
+RUN groupadd --system --gid 999 app && useradd --system --uid 999 --gid app --home-dir /app app
 WORKDIR /app
 COPY --from=build /app.jar /app/app.jar
 USER app
