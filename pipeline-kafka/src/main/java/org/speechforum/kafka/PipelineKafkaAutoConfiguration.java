@@ -1,15 +1,19 @@
 package org.speechforum.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.speechforum.contracts.Topics;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -18,6 +22,7 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.core.JacksonException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,6 +74,22 @@ public class PipelineKafkaAutoConfiguration {
         handler.setBackOffFunction((record, failure) ->
                 causedBy(failure, DownstreamUnavailable.class) ? untilBack : null);
         return handler;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RecordObservations recordObservations(ObjectProvider<ObservationRegistry> registry) {
+        return new RecordObservations(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "pipeline.metrics.dlq-depth.enabled", matchIfMissing = true)
+    DlqDepthMeter dlqDepthMeter(KafkaAdmin kafkaAdmin, Environment environment) {
+        Duration refresh = environment.getProperty("pipeline.metrics.dlq-depth.refresh", Duration.class,
+                Duration.ofSeconds(30));
+        List<String> dlqs = List.of(Topics.SUBMISSIONS, Topics.RAW, Topics.ENRICHED).stream()
+                .map(Topics::dlq).toList();
+        return new DlqDepthMeter(kafkaAdmin, dlqs, refresh);
     }
 
     @Bean

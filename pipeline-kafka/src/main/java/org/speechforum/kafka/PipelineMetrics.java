@@ -17,6 +17,13 @@ public final class PipelineMetrics {
     /** Records that failed for good and went to a dead-letter topic; tags {@code topic}, {@code reason}. */
     public static final String DOCUMENTS_FAILED = "pipeline.documents.failed";
 
+    /** Timer of one bulk request to Elasticsearch (query-service indexer), with p50/p99 and histogram buckets. */
+    public static final String INDEX_BULK = "pipeline.index.bulk";
+    /** Gauge: records held by each dead-letter topic; tag {@code topic}. Registered by pipeline-kafka. */
+    public static final String DLQ_DEPTH = "pipeline.dlq.depth";
+    /** Timer around one record's work in a batch listener; see {@link RecordObservations}. */
+    public static final String RECORD_PROCESS = RecordObservations.NAME;
+
     private PipelineMetrics() {
     }
 }
