@@ -7,6 +7,9 @@ import org.speechforum.contracts.DocumentJson;
 import org.speechforum.contracts.Topics;
 import org.speechforum.kafka.DownstreamUnavailable;
 import org.speechforum.kafka.PipelineMetrics;
+import org.speechforum.kafka.RecordObservations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -31,21 +34,32 @@ class RawDocumentListener {
     private final ExecutorService taggingPool;
     private final KafkaTemplate<String, byte[]> kafka;
     private final MeterRegistry meters;
+    private final RecordObservations observations;
 
     RawDocumentListener(DocumentEnricher enricher, ExecutorService taggingPool, KafkaTemplate<String, byte[]> kafka,
-                        MeterRegistry meters) {
+                        MeterRegistry meters, RecordObservations observations) {
         this.enricher = enricher;
         this.taggingPool = taggingPool;
         this.kafka = kafka;
         this.meters = meters;
+        this.observations = observations;
     }
 
-    @KafkaListener(id = "enrich-service", topics = Topics.RAW)
+    private static final String LISTENER = "enrich-service";
+    private static final Logger log = LoggerFactory.getLogger(RawDocumentListener.class);
+
+    @KafkaListener(id = LISTENER, topics = Topics.RAW)
     void onRawDocuments(List<ConsumerRecord<String, byte[]>> records) {
         // Tag the batch on the bounded pool (one thread per core), then publish in order.
         List<CompletableFuture<Document>> tagged = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
-            tagged.add(CompletableFuture.supplyAsync(() -> enricher.enrich(DocumentJson.read(record.value())), taggingPool));
+            // Inside the record's trace: its logs carry the trace id and pipeline.record.process times enrichment.
+            tagged.add(CompletableFuture.supplyAsync(() -> observations.observe(LISTENER, record, () -> {
+                Document enriched = enricher.enrich(DocumentJson.read(record.value()));
+                log.debug("Enriched {} ({} entities)", enriched.id(),
+                        enriched.entities() == null ? 0 : enriched.entities().size());
+                return enriched;
+            }), taggingPool));
         }
         List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -59,7 +73,11 @@ class RawDocumentListener {
                 // Malformed JSON is dead-lettered at once (not retryable); anything else gets bounded retries.
                 throw new BatchListenerFailedException("Cannot enrich " + records.get(i).key(), e, i);
             }
-            sends.add(kafka.send(Topics.ENRICHED, enriched.id(), DocumentJson.write(enriched)));
+            Document toSend = enriched;
+            // Sent from this thread, in batch order, so two versions of a document keep their order; the
+            // observation puts the record's trace context into the enriched record's headers.
+            sends.add(observations.observe(LISTENER + "-publish", records.get(i),
+                    () -> kafka.send(Topics.ENRICHED, toSend.id(), DocumentJson.write(toSend))));
         }
         awaitAll(sends);
         meters.counter(PipelineMetrics.DOCUMENTS_ENRICHED).increment(records.size());

@@ -17,6 +17,7 @@ import org.speechforum.contracts.Topics;
 import org.speechforum.kafka.DownstreamUnavailable;
 import org.speechforum.kafka.PermanentFailure;
 import org.speechforum.kafka.PipelineMetrics;
+import org.speechforum.kafka.RecordObservations;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,11 @@ class EnrichedDocumentIndexer {
     private final MeterRegistry meters;
     private final Timer bulkLatency;
 
-    EnrichedDocumentIndexer(ElasticsearchClient client, DocumentIndex index, MeterRegistry meters) {
+    private final RecordObservations observations;
+
+    EnrichedDocumentIndexer(ElasticsearchClient client, DocumentIndex index, MeterRegistry meters,
+                            RecordObservations observations) {
+        this.observations = observations;
         this.client = client;
         this.index = index;
         this.meters = meters;
@@ -52,7 +57,9 @@ class EnrichedDocumentIndexer {
                 .register(meters);
     }
 
-    @KafkaListener(id = "query-service-indexer", topics = Topics.ENRICHED)
+    private static final String LISTENER = "query-service-indexer";
+
+    @KafkaListener(id = LISTENER, topics = Topics.ENRICHED)
     void onEnrichedDocuments(List<ConsumerRecord<String, byte[]>> records) {
         List<Pending> pending = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -62,6 +69,8 @@ class EnrichedDocumentIndexer {
                         new PermanentFailure("Enriched document without id"), i);
             }
             pending.add(new Pending(i, document.id(), records.get(i).value()));
+            // Joins the document's trace, so "follow one document" finds the indexer's log line too.
+            observations.observe(LISTENER, records.get(i), () -> log.debug("Indexing {}", document.id()));
         }
         try {
             index.ensureExists();
