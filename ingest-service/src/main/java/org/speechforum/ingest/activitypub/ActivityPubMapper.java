@@ -39,6 +39,11 @@ public class ActivityPubMapper {
     private static final Set<String> PUBLIC = Set.of("https://www.w3.org/ns/activitystreams#Public",
             "as:Public", "Public");
     private static final int MAX_ANNOUNCE_DEPTH = 3;
+    /** Activities that act on something (votes, follows, moderation) and carry no document themselves. */
+    private static final Set<String> ACTIVITY_TYPES = Set.of("Accept", "Add", "Arrive", "Block", "Dislike", "Flag",
+            "Follow", "Ignore", "Invite", "Join", "Leave", "Like", "Listen", "Move", "Offer", "Reject", "Read",
+            "Remove", "TentativeReject", "TentativeAccept", "Travel", "Undo", "View", "EmojiReact",
+            "Lock", "Resolve", "Warn");
 
     /** What an ActivityPub payload became: its documents and whether they are new, replaced or deleted. */
     public record Mapped(List<Document> documents, String status) {
@@ -99,7 +104,7 @@ public class ActivityPubMapper {
                 if (ACTOR_TYPES.contains(type)) {
                     throw refused(type + " objects are actors, not documents", "/type");
                 }
-                if (node.has("actor")) {
+                if (ACTIVITY_TYPES.contains(type) || node.has("actor") && node.has("object")) {
                     throw refused(type + " activities carry no document", "/type");
                 }
                 throw refused("Unsupported ActivityPub object type " + type
