@@ -132,6 +132,28 @@ class SubmissionsTopicTest extends IngestIntegrationTest {
         assertThat(items.get(2).get("documents").get(0).get("kind").asString()).isEqualTo("COMMENT");
     }
 
+    @Test
+    void aMultipartFileUploadIsParsedLikePlainTextAndEveryEndpointNeedsTheKey() throws Exception {
+        byte[] seed;
+        try (InputStream in = getClass().getResourceAsStream("/samples/seed.txt")) {
+            seed = in.readAllBytes();
+        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"seed.txt\"\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(seed);
+        body.writeBytes("\r\n--b0undary--\r\n".getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> answer = post("/api/v1/uploads?source=multipart-" + UUID.randomUUID(),
+                "multipart/form-data; boundary=b0undary", body.toByteArray(), KEY);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        assertThat(ids(answer)).hasSize(5);
+        assertThat(post("/api/v1/uploads", "text/plain", seed, null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/activitypub", "application/activity+json", "{}".getBytes(StandardCharsets.UTF_8),
+                "wrong").statusCode()).isEqualTo(401);
+    }
+
     private static List<String> ids(HttpResponse<String> answer) {
         List<String> ids = new ArrayList<>();
         DocumentJson.mapper().readTree(answer.body()).get("documents").forEach(d -> ids.add(d.get("id").asString()));
