@@ -11,7 +11,18 @@ import java.util.List;
  * {@code documents.enriched.v1}. Fields are only ever added, never renamed or removed; see
  * {@code schemas/document.v1.schema.json}.
  *
- * <p>Enrichment fields ({@code contentHash} onwards) are null on raw documents.
+ * <p>Enrichment fields ({@code contentHash} to {@code enrichedAt}) are null on raw documents. Fields after
+ * {@code enrichedAt} were added later (still schema version 1, additions only):
+ * <ul>
+ *   <li>{@code speakers}: everyone who speaks in a speech transcript, in order of first turn;</li>
+ *   <li>{@code annotations}: non-speech parts of a transcript (stage directions such as "(Applause.)",
+ *       speaker turns) with their character offset in {@code text};</li>
+ *   <li>{@code structure}: how the ingest parser recognised the input ({@code SPEECH_TRANSCRIPT},
+ *       {@code FORUM_THREAD}, {@code ACTIVITYPUB}, {@code UNKNOWN} for text it could not classify);</li>
+ *   <li>{@code updatedAt}, {@code context} (the conversation/thread the source names), {@code audience},
+ *       {@code tags} (hashtags), {@code sensitive} (content warning) as ActivityPub carries them;</li>
+ *   <li>{@code deleted}: true on a tombstone, which tells consumers to remove the document with this id.</li>
+ * </ul>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Document(
@@ -37,7 +48,16 @@ public record Document(
         List<Entity> entities,
         ThreadInfo thread,
         List<Link> links,
-        Instant enrichedAt) {
+        Instant enrichedAt,
+        List<Author> speakers,
+        List<Annotation> annotations,
+        String structure,
+        Instant updatedAt,
+        String context,
+        String audience,
+        List<String> tags,
+        Boolean sensitive,
+        Boolean deleted) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -74,6 +94,15 @@ public record Document(
         private ThreadInfo thread;
         private List<Link> links;
         private Instant enrichedAt;
+        private List<Author> speakers;
+        private List<Annotation> annotations;
+        private String structure;
+        private Instant updatedAt;
+        private String context;
+        private String audience;
+        private List<String> tags;
+        private Boolean sensitive;
+        private Boolean deleted;
 
         private Builder() {
         }
@@ -102,6 +131,15 @@ public record Document(
             thread = d.thread;
             links = d.links;
             enrichedAt = d.enrichedAt;
+            speakers = d.speakers;
+            annotations = d.annotations;
+            structure = d.structure;
+            updatedAt = d.updatedAt;
+            context = d.context;
+            audience = d.audience;
+            tags = d.tags;
+            sensitive = d.sensitive;
+            deleted = d.deleted;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -127,11 +165,21 @@ public record Document(
         public Builder thread(ThreadInfo v) { thread = v; return this; }
         public Builder links(List<Link> v) { links = v; return this; }
         public Builder enrichedAt(Instant v) { enrichedAt = v; return this; }
+        public Builder speakers(List<Author> v) { speakers = v; return this; }
+        public Builder annotations(List<Annotation> v) { annotations = v; return this; }
+        public Builder structure(String v) { structure = v; return this; }
+        public Builder updatedAt(Instant v) { updatedAt = v; return this; }
+        public Builder context(String v) { context = v; return this; }
+        public Builder audience(String v) { audience = v; return this; }
+        public Builder tags(List<String> v) { tags = v; return this; }
+        public Builder sensitive(Boolean v) { sensitive = v; return this; }
+        public Builder deleted(Boolean v) { deleted = v; return this; }
 
         public Document build() {
             return new Document(id, kind, source, externalId, url, title, author, publishedAt, publishedAtPrecision,
                     ingestedAt, language, text, parentId, upvotes, downvotes, edits, op, schemaVersion, contentHash,
-                    entities, thread, links, enrichedAt);
+                    entities, thread, links, enrichedAt, speakers, annotations, structure, updatedAt, context, audience, tags,
+                    sensitive, deleted);
         }
     }
 }

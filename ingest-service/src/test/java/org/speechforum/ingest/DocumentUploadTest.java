@@ -10,10 +10,6 @@ import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentJson;
 import org.speechforum.contracts.Topics;
 import org.speechforum.localstack.TestEngines;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,19 +23,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=ingest-service", "ingest.api-key=test-key"})
-class DocumentUploadTest {
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
-    }
+class DocumentUploadTest extends IngestIntegrationTest {
 
     @Test
     void anAcceptedDocumentIsOnTheRawTopicWhenTheAnswerArrives() throws Exception {

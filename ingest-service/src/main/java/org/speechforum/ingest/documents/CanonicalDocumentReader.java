@@ -4,7 +4,10 @@ import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentJson;
 import org.speechforum.contracts.DocumentKind;
+import org.speechforum.ingest.documents.DocumentRefused.Reason;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -23,10 +26,10 @@ import java.util.function.Function;
  */
 public class CanonicalDocumentReader {
 
-    static final int MAX_TEXT_CHARS = 1_000_000;
-    static final int MAX_SHORT_FIELD_CHARS = 2_000;
+    public static final int MAX_TEXT_CHARS = 1_000_000;
+    public static final int MAX_SHORT_FIELD_CHARS = 2_000;
     /** Clocks drift; a little future is tolerated, a date days ahead is a bug in the sender. */
-    static final Duration ALLOWED_CLOCK_SKEW = Duration.ofMinutes(5);
+    public static final Duration ALLOWED_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final Clock clock;
 
@@ -34,13 +37,13 @@ public class CanonicalDocumentReader {
         this.clock = clock;
     }
 
-    /** One document or a JSON array of them; a malformed body refuses the whole request. */
+    /** One document or a JSON array of them; any invalid item refuses the whole request. */
     public List<Document> read(byte[] body) {
         JsonNode root = parse(body);
         List<Document> documents = new ArrayList<>();
         if (root.isArray()) {
             if (root.isEmpty()) {
-                throw new DocumentRefused("The array holds no documents", "/");
+                throw new DocumentRefused(Reason.EMPTY_BODY, "The array holds no documents", "/");
             }
             for (int i = 0; i < root.size(); i++) {
                 documents.add(toDocument(root.get(i), "/" + i));
@@ -51,18 +54,47 @@ public class CanonicalDocumentReader {
         return documents;
     }
 
-    private static JsonNode parse(byte[] body) {
+    /** Parses JSON with the shared limits (duplicate keys, nesting depth), refusing with a precise reason. */
+    public static JsonNode parse(byte[] body) {
         if (body == null || body.length == 0) {
-            throw new DocumentRefused("The request body is empty", null);
+            throw new DocumentRefused(Reason.EMPTY_BODY, "The request body is empty", null);
         }
         try {
-            return DocumentJson.mapper().readTree(body);
+            JsonNode node = DocumentJson.mapper().readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new DocumentRefused(Reason.EMPTY_BODY, "The body holds no JSON value", null);
+            }
+            return node;
         } catch (JacksonException e) {
-            throw new DocumentRefused("Malformed JSON: " + e.getOriginalMessage(), null);
+            throw refusal(e);
         }
     }
 
-    Document toDocument(JsonNode node, String pointer) {
+    /** A JSON parsing failure as a refusal: malformed, duplicate key or too deep, with the line where known. */
+    public static DocumentRefused refusal(JacksonException e) {
+        TokenStreamLocation location = e.getLocation();
+        Integer line = location != null && location.getLineNr() > 0 ? location.getLineNr() : null;
+        String where = location != null && location.getLineNr() > 0
+                ? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
+        String message = String.valueOf(e.getOriginalMessage());
+        if (e instanceof StreamConstraintsException) {
+            if (message.toLowerCase().contains("nesting depth")) {
+                return new DocumentRefused(Reason.TOO_DEEPLY_NESTED, "JSON nested deeper than "
+                        + DocumentJson.MAX_NESTING_DEPTH + " levels" + where, null, line);
+            }
+            return new DocumentRefused(Reason.FIELD_TOO_LONG, "JSON value over the parser's limits: " + message
+                    + where, null, line);
+        }
+        if (message.startsWith("Duplicate")) {
+            return new DocumentRefused(Reason.DUPLICATE_KEY, message + where, null, line);
+        }
+        if (message.contains("Invalid UTF-8")) {
+            return new DocumentRefused(Reason.INVALID_ENCODING, message + where, null, line);
+        }
+        return new DocumentRefused(Reason.MALFORMED_JSON, "Malformed JSON: " + message + where, null, line);
+    }
+
+    public Document toDocument(JsonNode node, String pointer) {
         if (!node.isObject()) {
             throw new DocumentRefused("A document must be a JSON object", pointer.isEmpty() ? "/" : pointer);
         }
@@ -70,8 +102,10 @@ public class CanonicalDocumentReader {
         try {
             input = DocumentJson.mapper().treeToValue(node, Document.class);
         } catch (InvalidFormatException e) {
-            throw new DocumentRefused("Invalid value " + e.getValue() + ": expected " + describe(e.getTargetType()),
-                    pointer + fieldPath(e));
+            Reason reason = e.getTargetType() == DocumentKind.class ? Reason.UNKNOWN_KIND
+                    : e.getTargetType() == Instant.class ? Reason.INVALID_DATE : Reason.INVALID_DOCUMENT;
+            throw new DocumentRefused(reason, "Invalid value " + e.getValue() + ": expected "
+                    + describe(e.getTargetType()), pointer + fieldPath(e));
         } catch (MismatchedInputException e) {
             throw new DocumentRefused("Wrong type of value: " + e.getOriginalMessage(), pointer + fieldPath(e));
         } catch (JacksonException e) {
@@ -83,7 +117,8 @@ public class CanonicalDocumentReader {
     private Document validate(Document input, String pointer) {
         Function<String, String> at = field -> pointer + "/" + field;
         if (input.kind() == null) {
-            throw new DocumentRefused("Missing required field 'kind' (one of SPEECH, POST, COMMENT)", at.apply("kind"));
+            throw new DocumentRefused(Reason.MISSING_FIELD,
+                    "Missing required field 'kind' (one of SPEECH, POST, COMMENT)", at.apply("kind"));
         }
         String source = required(input.source(), "source", at);
         String text = required(input.text(), "text", at);
@@ -92,12 +127,12 @@ public class CanonicalDocumentReader {
         limit(input.url(), MAX_SHORT_FIELD_CHARS, "url", at);
         limit(input.title(), MAX_SHORT_FIELD_CHARS, "title", at);
         limit(input.parentId(), MAX_SHORT_FIELD_CHARS, "parentId", at);
+        limit(input.language(), MAX_SHORT_FIELD_CHARS, "language", at);
+        limit(input.context(), MAX_SHORT_FIELD_CHARS, "context", at);
         limit(text, MAX_TEXT_CHARS, "text", at);
         Instant now = clock.instant();
-        if (input.publishedAt() != null && input.publishedAt().isAfter(now.plus(ALLOWED_CLOCK_SKEW))) {
-            throw new DocumentRefused("publishedAt " + input.publishedAt() + " is in the future",
-                    at.apply("publishedAt"));
-        }
+        notInFuture(input.publishedAt(), now, "publishedAt", at);
+        notInFuture(input.updatedAt(), now, "updatedAt", at);
         boolean hasExternalId = input.externalId() != null && !input.externalId().isBlank();
         String id = hasExternalId
                 ? DocumentIds.of(source, input.externalId())
@@ -112,19 +147,28 @@ public class CanonicalDocumentReader {
                 .thread(null)
                 .links(null)
                 .enrichedAt(null)
+                // A tombstone comes from an ActivityPub Delete, never from a client's canonical JSON.
+                .deleted(null)
                 .build();
+    }
+
+    private static void notInFuture(Instant value, Instant now, String field, Function<String, String> at) {
+        if (value != null && value.isAfter(now.plus(ALLOWED_CLOCK_SKEW))) {
+            throw new DocumentRefused(Reason.FUTURE_DATE, field + " " + value + " is in the future", at.apply(field));
+        }
     }
 
     private static String required(String value, String field, Function<String, String> at) {
         if (value == null || value.isBlank()) {
-            throw new DocumentRefused("Missing required field '" + field + "'", at.apply(field));
+            throw new DocumentRefused(Reason.MISSING_FIELD, "Missing required field '" + field + "'", at.apply(field));
         }
         return value;
     }
 
     private static void limit(String value, int max, String field, Function<String, String> at) {
         if (value != null && value.length() > max) {
-            throw new DocumentRefused("Field '" + field + "' is longer than " + max + " characters", at.apply(field));
+            throw new DocumentRefused(Reason.FIELD_TOO_LONG,
+                    "Field '" + field + "' is longer than " + max + " characters", at.apply(field));
         }
     }
 

@@ -1,53 +1,34 @@
 package org.speechforum.ingest.documents;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import org.speechforum.contracts.Document;
-import org.speechforum.kafka.PipelineMetrics;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.speechforum.ingest.submissions.PayloadFormat;
+import org.speechforum.ingest.web.IngestResponder;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 
+/**
+ * Canonical JSON: one document, a JSON array, or NDJSON ({@code application/x-ndjson}). Array and NDJSON
+ * items are accepted or refused one by one; see {@link IngestResponder} for the answers.
+ */
 @RestController
 class DocumentController {
 
-    private final CanonicalDocumentReader reader = new CanonicalDocumentReader(Clock.systemUTC());
-    private final DocumentPublisher publisher;
-    private final MeterRegistry meters;
+    private static final Set<PayloadFormat> ACCEPTED = EnumSet.of(PayloadFormat.CANONICAL_JSON, PayloadFormat.NDJSON);
 
-    DocumentController(DocumentPublisher publisher, MeterRegistry meters) {
-        this.publisher = publisher;
-        this.meters = meters;
+    private final IngestResponder responder;
+
+    DocumentController(IngestResponder responder) {
+        this.responder = responder;
     }
 
-    /** Canonical JSON: one document or an array. Answers once Kafka holds every document of the request. */
-    @PostMapping(path = "/api/v1/documents", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    IngestResult submit(@RequestBody byte[] body) {
-        List<Document> documents;
-        try {
-            documents = reader.read(body);
-        } catch (DocumentRefused refused) {
-            meters.counter(PipelineMetrics.DOCUMENTS_REFUSED, "format", "json", "reason", "invalid").increment();
-            throw refused;
-        }
-        publisher.publish(documents, "json");
-        return IngestResult.accepted(documents);
-    }
-
-    record IngestResult(List<Item> documents) {
-        static IngestResult accepted(List<Document> documents) {
-            return new IngestResult(documents.stream()
-                    .map(d -> new Item(d.id(), d.kind().name(), "accepted"))
-                    .toList());
-        }
-    }
-
-    record Item(String id, String kind, String status) {
+    @PostMapping("/api/v1/documents")
+    ResponseEntity<Map<String, Object>> submit(HttpServletRequest request) {
+        PayloadFormat format = PayloadFormat.of(request.getContentType(), ACCEPTED);
+        return responder.ingest(format, responder.body(request), null);
     }
 }

@@ -68,7 +68,7 @@ class EnrichedDocumentIndexer {
                 throw new BatchListenerFailedException("Enriched record has no document id",
                         new PermanentFailure("Enriched document without id"), i);
             }
-            pending.add(new Pending(i, document.id(), records.get(i).value()));
+            pending.add(new Pending(i, document.id(), records.get(i).value(), Boolean.TRUE.equals(document.deleted())));
             // Joins the document's trace, so "follow one document" finds the indexer's log line too.
             observations.observe(LISTENER, records.get(i), () -> log.debug("Indexing {}", document.id()));
         }
@@ -93,7 +93,8 @@ class EnrichedDocumentIndexer {
     private List<Pending> bulk(List<Pending> pending) throws IOException {
         BulkRequest.Builder request = new BulkRequest.Builder().index(index.properties().writeAlias());
         for (Pending p : pending) {
-            request.operations(op -> op.index(ix -> ix
+            // A tombstone (ActivityPub Delete) removes the document; deleting a missing one is not an error.
+            request.operations(op -> p.tombstone() ? op.delete(d -> d.id(p.id())) : op.index(ix -> ix
                     .id(p.id())
                     .document(BinaryData.of(p.json(), ContentType.APPLICATION_JSON))));
         }
@@ -109,7 +110,7 @@ class EnrichedDocumentIndexer {
         for (int i = 0; i < response.items().size(); i++) {
             BulkResponseItem item = response.items().get(i);
             Pending p = pending.get(i);
-            if (item.error() == null) {
+            if (item.error() == null || p.tombstone() && item.status() == 404) {
                 written++;
             } else if (item.status() == 429 || item.status() >= 500) {
                 retry.add(p);
@@ -133,6 +134,6 @@ class EnrichedDocumentIndexer {
         }
     }
 
-    private record Pending(int offsetInBatch, String id, byte[] json) {
+    private record Pending(int offsetInBatch, String id, byte[] json, boolean tombstone) {
     }
 }

@@ -1,0 +1,127 @@
+package org.speechforum.ingest.submissions;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.speechforum.contracts.Document;
+import org.speechforum.contracts.Topics;
+import org.speechforum.ingest.documents.DocumentPublisher;
+import org.speechforum.ingest.documents.DocumentRefused;
+import org.speechforum.ingest.web.IngestResponder;
+import org.speechforum.kafka.DownstreamUnavailable;
+import org.speechforum.kafka.PermanentFailure;
+import org.speechforum.kafka.PipelineMetrics;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The scraper topic {@code ingest.submissions.v1}: each record is one payload of any kind ingest takes, named
+ * by its {@code content-type} header (optional {@code source} header for text uploads), parsed by the same
+ * {@link SubmissionParser} as the HTTP endpoints.
+ *
+ * <p>Documents are published to documents.raw.v1 and acknowledged by Kafka before the batch's offsets are
+ * committed. A record that is refused, wholly or in part (an NDJSON record with a bad line), goes to
+ * {@code ingest.submissions.v1.dlq} with its original bytes and the reason in the
+ * {@code kafka_dlt-exception-message} header; the good items of a partly refused record are still published,
+ * and re-producing the whole record after fixing it is harmless (same ids).
+ */
+@Component
+class SubmissionListener {
+
+    static final String CONTENT_TYPE_HEADER = "content-type";
+    static final String SOURCE_HEADER = "source";
+    private static final Set<PayloadFormat> ANY = EnumSet.allOf(PayloadFormat.class);
+
+    private final SubmissionParser parser = new SubmissionParser(Clock.systemUTC());
+    private final DocumentPublisher publisher;
+    private final IngestResponder limits;
+    private final MeterRegistry meters;
+
+    SubmissionListener(DocumentPublisher publisher, IngestResponder limits, MeterRegistry meters) {
+        this.publisher = publisher;
+        this.limits = limits;
+        this.meters = meters;
+    }
+
+    @KafkaListener(id = "ingest-submissions", topics = Topics.SUBMISSIONS)
+    void onSubmissions(List<ConsumerRecord<String, byte[]>> records) {
+        List<Document> pending = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            String refusal;
+            String format = "unknown";
+            try {
+                if (record.value() != null && record.value().length > limits.maxBodyBytes()) {
+                    throw IngestResponder.tooLarge(limits.maxBodyBytes());
+                }
+                PayloadFormat payloadFormat = PayloadFormat.of(header(record, CONTENT_TYPE_HEADER), ANY);
+                format = payloadFormat.metricName();
+                ParsedSubmission parsed = parser.parse(payloadFormat, record.value(), header(record, SOURCE_HEADER));
+                pending.addAll(parsed.acceptedDocuments());
+                List<ParsedSubmission.Item> refused = parsed.refused();
+                refusal = refused.isEmpty() ? null : refused.size() + " of " + parsed.items().size()
+                        + " items refused; first: " + describe(refused.getFirst().refusal());
+                refused.forEach(item -> count(item.refusal(), record));
+            } catch (DocumentRefused refused) {
+                refusal = describe(refused);
+                count(refused, record);
+            }
+            if (refusal != null) {
+                publish(pending, format);
+                throw new BatchListenerFailedException(refusal, new PermanentFailure(refusal), i);
+            }
+        }
+        publish(pending, "kafka");
+    }
+
+    private void publish(List<Document> documents, String format) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        try {
+            publisher.publish(documents, "kafka-" + format);
+        } catch (DocumentPublisher.PublishFailed e) {
+            throw new DownstreamUnavailable("documents.raw.v1 did not acknowledge", e);
+        }
+        documents.clear();
+    }
+
+    private void count(DocumentRefused refused, ConsumerRecord<String, byte[]> record) {
+        meters.counter(PipelineMetrics.DOCUMENTS_REFUSED, "format", "kafka", "reason", refused.reason().slug())
+                .increment();
+    }
+
+    /** "invalid-document: Missing required field 'source' (field /source, line 3)". */
+    static String describe(DocumentRefused refused) {
+        StringBuilder text = new StringBuilder(refused.reason().slug()).append(": ").append(refused.getMessage());
+        if (refused.field() != null || refused.line() != null) {
+            text.append(" (");
+            if (refused.field() != null) {
+                text.append("field ").append(refused.field());
+            }
+            if (refused.line() != null) {
+                text.append(refused.field() != null ? ", " : "").append("line ").append(refused.line());
+            }
+            text.append(')');
+        }
+        return text.toString();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        for (Header header : record.headers()) {
+            if (header.key().equalsIgnoreCase(name) && header.value() != null) {
+                return new String(header.value(), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+}

@@ -1,0 +1,58 @@
+package org.speechforum.ingest.uploads;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.speechforum.ingest.documents.DocumentRefused;
+import org.speechforum.ingest.documents.DocumentRefused.Reason;
+import org.speechforum.ingest.submissions.PayloadFormat;
+import org.speechforum.ingest.web.IngestResponder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Raw text as people copy it: {@code text/plain} (UTF-8) or a {@code multipart/form-data} upload with the text
+ * in the part {@code file}. {@code source} (query parameter or form field) names where it came from, e.g.
+ * {@code kremlin.ru}; it defaults to {@code upload}.
+ */
+@RestController
+class UploadController {
+
+    private final IngestResponder responder;
+
+    UploadController(IngestResponder responder) {
+        this.responder = responder;
+    }
+
+    @PostMapping("/api/v1/uploads")
+    ResponseEntity<Map<String, Object>> upload(HttpServletRequest request,
+                                               @RequestParam(name = "source", required = false) String source) {
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart == null) {
+            PayloadFormat format = PayloadFormat.of(request.getContentType(), Set.of(PayloadFormat.TEXT));
+            return responder.ingest(format, responder.body(request), source);
+        }
+        MultipartFile file = multipart.getFile("file");
+        if (file == null) {
+            throw new DocumentRefused(Reason.MISSING_FIELD, "The multipart upload has no part named 'file'", "file");
+        }
+        String partType = file.getContentType();
+        if (partType != null && !partType.startsWith("text/plain") && !partType.equals("application/octet-stream")) {
+            PayloadFormat.of(partType, Set.of(PayloadFormat.TEXT));   // refuses with 415
+        }
+        try (InputStream in = file.getInputStream()) {
+            return responder.ingest(PayloadFormat.TEXT, responder.readLimited(in, responder.maxBodyBytes()), source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.speechforum.ingest;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.speechforum.contracts.Document;
+import org.speechforum.contracts.DocumentJson;
+import org.speechforum.contracts.Topics;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bad-input corpus against the real HTTP endpoints and the real broker: each case asserts the status, the
+ * problem type and (where there is one) the offending field; the last test reads documents.raw.v1 and asserts
+ * that nothing any refused case sent reached it, while the accepted ones did.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BadInputCorpusTest extends IngestIntegrationTest {
+
+    private static final String JSON = "application/json";
+    private static final String NDJSON = "application/x-ndjson";
+    private static final String AP = "application/activity+json";
+    private static final String TEXT = "text/plain; charset=utf-8";
+    private static final String DOCS = "/api/v1/documents";
+    private static final String APUB = "/api/v1/activitypub";
+    private static final String UPLOADS = "/api/v1/uploads";
+
+    /** Markers (unique strings) of what refused cases sent, and of what accepted cases sent. */
+    private static final Set<String> REFUSED = ConcurrentHashMap.newKeySet();
+    private static final Set<String> ACCEPTED = ConcurrentHashMap.newKeySet();
+
+    record Case(String name, String path, String contentType, String body, byte[] raw, int status, String problem,
+                String field) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Case c(String name, String path, String type, String body, int status, String problem, String field) {
+        return new Case(name, path, type, body, null, status, problem, field);
+    }
+
+    static Case raw(String name, String path, String type, byte[] body, int status, String problem) {
+        return new Case(name, path, type, null, body, status, problem, null);
+    }
+
+    static String doc(String extra) {
+        return "{\"kind\":\"POST\",\"source\":\"corpus\",\"externalId\":\"@M@\",\"text\":\"text @M@\"" + extra + "}";
+    }
+
+    static byte[] invalidUtf8(String prefix, String suffix) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(prefix.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF});
+        out.writeBytes(suffix.getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    static List<Case> corpus() {
+        String longText = "x".repeat(2001);
+        String deep = "{\"a\":".repeat(100) + "1" + "}".repeat(100);
+        String note = "{\"id\":\"https://corpus.example/notes/@M@\",\"type\":\"Note\",\"content\":\"<p>@M@</p>\"";
+        List<Case> cases = new ArrayList<>(List.of(
+                c("malformed JSON", DOCS, JSON, "{\"kind\": @M@", 400, "malformed-json", null),
+                c("truncated array", DOCS, JSON, "[" + doc(""), 400, "malformed-json", null),
+                c("JSON scalar", DOCS, JSON, "\"@M@\"", 400, "invalid-document", "/"),
+                c("text/plain to documents", DOCS, "text/plain", doc(""), 415, "unsupported-media-type", "Content-Type"),
+                c("XML to documents", DOCS, "application/xml", "<doc>@M@</doc>", 415, "unsupported-media-type", null),
+                c("no content type", DOCS, null, doc(""), 415, "unsupported-media-type", null),
+                c("non-UTF-8 charset", DOCS, "application/json; charset=ISO-8859-1", doc(""), 415,
+                        "unsupported-media-type", null),
+                c("empty body", DOCS, JSON, "", 400, "empty-body", null),
+                c("whitespace body", DOCS, JSON, "   \n  ", 400, "empty-body", null),
+                c("empty array", DOCS, JSON, "[]", 400, "empty-body", null),
+                raw("invalid UTF-8 JSON", DOCS, JSON, invalidUtf8(doc("").replace("}", ",\"title\":\""), "\"}"),
+                        400, "invalid-encoding"),
+                raw("invalid UTF-8 NDJSON", DOCS, NDJSON, invalidUtf8(doc("") + "\n", ""), 400, "invalid-encoding"),
+                c("missing kind", DOCS, JSON, "{\"source\":\"corpus\",\"text\":\"@M@\"}", 400, "missing-field", "/kind"),
+                c("missing source", DOCS, JSON, "{\"kind\":\"POST\",\"text\":\"@M@\"}", 400, "missing-field", "/source"),
+                c("missing text", DOCS, JSON, "{\"kind\":\"POST\",\"source\":\"corpus\",\"externalId\":\"@M@\"}", 400,
+                        "missing-field", "/text"),
+                c("blank text", DOCS, JSON, "{\"kind\":\"POST\",\"source\":\"corpus\",\"externalId\":\"@M@\",\"text\":\"  \"}",
+                        400, "missing-field", "/text"),
+                c("unknown kind", DOCS, JSON, doc("").replace("POST", "TWEET"), 400, "unknown-kind", "/kind"),
+                c("text of wrong type", DOCS, JSON, "{\"kind\":\"POST\",\"source\":\"corpus\",\"externalId\":\"@M@\",\"text\":{\"a\":1}}",
+                        400, "invalid-document", "/text"),
+                c("unparseable date", DOCS, JSON, doc(",\"publishedAt\":\"yesterday\""), 400, "invalid-date", "/publishedAt"),
+                c("impossible date", DOCS, JSON, doc(",\"publishedAt\":\"2024-13-45T00:00:00Z\""), 400, "invalid-date",
+                        "/publishedAt"),
+                c("future publishedAt", DOCS, JSON, doc(",\"publishedAt\":\"2099-01-01T00:00:00Z\""), 400, "future-date",
+                        "/publishedAt"),
+                c("future updatedAt", DOCS, JSON, doc(",\"updatedAt\":\"2099-01-01T00:00:00Z\""), 400, "future-date",
+                        "/updatedAt"),
+                c("oversized title", DOCS, JSON, doc(",\"title\":\"" + longText + "\""), 400, "field-too-long", "/title"),
+                c("oversized source", DOCS, JSON, doc("").replace("\"corpus\"", "\"" + longText + "\""), 400,
+                        "field-too-long", "/source"),
+                c("oversized externalId", DOCS, JSON, doc("").replace("\"@M@\"", "\"@M@" + longText + "\""), 400,
+                        "field-too-long", "/externalId"),
+                c("duplicate keys", DOCS, JSON, doc(",\"kind\":\"SPEECH\""), 400, "duplicate-key", null),
+                c("deeply nested JSON", DOCS, JSON, doc(",\"extra\":" + deep), 400, "too-deeply-nested", null),
+                c("body over the limit", DOCS, JSON, doc(",\"title\":\"" + "y".repeat(300_000) + "\""), 413,
+                        "payload-too-large", null),
+                c("array of only bad items", DOCS, JSON, "[" + doc("").replace("POST", "X") + ","
+                        + doc("").replace("\"corpus\"", "\"\"") + "]", 400, "batch-refused", null),
+                c("NDJSON of only bad lines", DOCS, NDJSON, "{\"kind\":@M@\n" + doc("").replace("POST", "X") + "\n", 400,
+                        "batch-refused", null),
+                c("NDJSON of one bad line", DOCS, NDJSON, "{\"kind\":\"POST\",@M@\n", 400, "malformed-json", null),
+                c("NDJSON line with duplicate keys", DOCS, NDJSON, doc(",\"text\":\"again @M@\"") + "\n", 400,
+                        "duplicate-key", null),
+                c("ActivityPub Follow", APUB, AP, "{\"id\":\"https://corpus.example/@M@\",\"type\":\"Follow\","
+                        + "\"actor\":\"https://corpus.example/u/a\",\"object\":\"https://corpus.example/c/b\"}", 422,
+                        "unsupported-activitypub", "/type"),
+                c("ActivityPub Like", APUB, AP, "{\"id\":\"https://corpus.example/@M@\",\"type\":\"Like\","
+                        + "\"actor\":\"https://corpus.example/u/a\",\"object\":\"https://corpus.example/p/1\"}", 422,
+                        "unsupported-activitypub", "/type"),
+                c("ActivityPub Person", APUB, AP, "{\"id\":\"https://corpus.example/u/@M@\",\"type\":\"Person\"}", 422,
+                        "unsupported-activitypub", "/type"),
+                c("ActivityPub Video", APUB, AP, note.replace("Note", "Video") + "}", 422, "unsupported-activitypub",
+                        "/type"),
+                c("ActivityPub ChatMessage", APUB, AP, note.replace("Note", "ChatMessage") + "}", 422,
+                        "unsupported-activitypub", "/type"),
+                c("ActivityPub Create naming its object by URL", APUB, AP, "{\"type\":\"Create\","
+                        + "\"actor\":\"https://corpus.example/u/a\",\"object\":\"https://corpus.example/n/@M@\"}", 422,
+                        "unsupported-activitypub", "/object"),
+                c("ActivityPub without type", APUB, AP, "{\"id\":\"https://corpus.example/@M@\"}", 400, "missing-field",
+                        "/type"),
+                c("ActivityPub Note without id", APUB, AP, "{\"type\":\"Note\",\"content\":\"@M@\"}", 400,
+                        "missing-field", "/id"),
+                c("ActivityPub unparseable published", APUB, AP, note + ",\"published\":\"last week\"}", 400,
+                        "invalid-date", "/published"),
+                c("ActivityPub future published", APUB, AP, note + ",\"published\":\"2099-01-01T00:00:00Z\"}", 400,
+                        "future-date", "/published"),
+                c("ActivityPub duplicate keys", APUB, AP, note + ",\"type\":\"Page\"}", 400, "duplicate-key", null),
+                c("ActivityPub malformed JSON", APUB, AP, note, 400, "malformed-json", null),
+                c("ActivityPub direct message", APUB, AP, note + ",\"to\":[\"https://corpus.example/u/b\"]}", 422,
+                        "unsupported-activitypub", "/to"),
+                c("ActivityPub as text/plain", APUB, "text/plain", note + "}", 415, "unsupported-media-type", null),
+                c("ld+json with another profile", APUB, "application/ld+json; profile=\"https://example.org/other\"",
+                        note + "}", 415, "unsupported-media-type", null),
+                c("upload as JSON", UPLOADS, JSON, "{\"text\":\"@M@\"}", 415, "unsupported-media-type", null),
+                c("empty upload", UPLOADS, TEXT, "", 400, "empty-body", null),
+                raw("invalid UTF-8 upload", UPLOADS, TEXT, invalidUtf8("Speech @M@ ", " end"), 400, "invalid-encoding"),
+                c("upload over the limit", UPLOADS, TEXT, "@M@ " + "z".repeat(300_000), 413, "payload-too-large", null),
+                c("multipart upload without file part", UPLOADS, "multipart/form-data; boundary=XyZ",
+                        "--XyZ\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\n@M@\r\n--XyZ--\r\n", 400,
+                        "missing-field", "file"),
+                // HTML and scripts are never refused: stored as inert text (canonical, upload) or dropped (ActivityPub).
+                c("script in canonical text", DOCS, JSON, "{\"kind\":\"POST\",\"source\":\"corpus\",\"externalId\":\"@M@\","
+                        + "\"text\":\"<script>alert('@M@')</script><b>bold</b>\"}", 202, null, null),
+                c("script in ActivityPub content", APUB, AP, "{\"id\":\"https://corpus.example/notes/@M@\",\"type\":\"Note\","
+                        + "\"content\":\"<p>@M@</p><script>alert(1)</script>\"}", 202, null, null),
+                c("script in uploaded text", UPLOADS, TEXT, "<script>alert('@M@')</script> plain words", 202, null, null),
+                c("NDJSON with one bad line among good ones", DOCS, NDJSON, doc("") + "\n{broken @M@\n"
+                        + doc("").replace("@M@", "@M@-2") + "\n", 202, null, null),
+                c("array with one bad item among good ones", DOCS, JSON, "[" + doc("") + ","
+                        + "{\"kind\":\"POST\",\"text\":\"no source @M@\"}]", 202, null, null)));
+        return cases;
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void eachCaseGetsItsAnswer(Case c) throws Exception {
+        String marker = UUID.randomUUID().toString();
+        byte[] body = c.raw() != null ? new String(c.raw(), StandardCharsets.ISO_8859_1).replace("@M@", marker)
+                .getBytes(StandardCharsets.ISO_8859_1) : c.body().replace("@M@", marker).getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> answer = post(c.path(), c.contentType(), body, KEY);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(c.status());
+        assertThat(answer.body()).doesNotContain("Exception", "\tat ", "<script>");
+        if (c.problem() == null) {
+            ACCEPTED.add(marker);
+            JsonNode result = DocumentJson.mapper().readTree(answer.body());
+            assertThat(result.get("documents")).isNotEmpty().allSatisfy(d -> {
+                assertThat(d.get("id").asString()).hasSize(32);
+                assertThat(d.get("kind").asString()).isIn("SPEECH", "POST", "COMMENT");
+            });
+            return;
+        }
+        REFUSED.add(marker);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = DocumentJson.mapper().readTree(answer.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://speechforum.org/problems/" + c.problem());
+        assertThat(problem.get("status").asInt()).isEqualTo(c.status());
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        if (c.field() != null) {
+            assertThat(problem.get("field").asString()).isEqualTo(c.field());
+        }
+    }
+
+    @Test
+    void theCorpusHasAtLeastFortyCases() {
+        assertThat(corpus()).hasSizeGreaterThanOrEqualTo(40);
+    }
+
+    @Order(2)
+    @Test
+    void nothingRefusedReachedTheRawTopicWhileTheAcceptedDid() {
+        List<String> published = readAll(Topics.RAW).stream()
+                .map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+
+        for (String marker : REFUSED) {
+            assertThat(published).as("refused marker " + marker).noneMatch(json -> json.contains(marker));
+        }
+        for (String marker : ACCEPTED) {
+            assertThat(published).as("accepted marker " + marker).anyMatch(json -> json.contains(marker));
+        }
+        // Scripts are stored as inert text by the canonical path and dropped from ActivityPub HTML.
+        assertThat(published.stream().map(json -> DocumentJson.read(json.getBytes(StandardCharsets.UTF_8)))
+                .filter(d -> "corpus.example".equals(d.source())).map(Document::text))
+                .noneMatch(text -> text.contains("alert(1)"));
+    }
+}
