@@ -8,7 +8,15 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,6 +36,8 @@ final class RunningPipeline {
     private final ConfigurableApplicationContext enrich;
     private final ConfigurableApplicationContext query;
     private final HttpClient http = HttpClient.newHttpClient();
+    private SeedIds seed;
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     private RunningPipeline() {
         // Both engines start in parallel: together they are most of the start-up time.
@@ -78,6 +88,42 @@ final class RunningPipeline {
                 .header("X-API-Key", API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postText(URI uri, String text) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .header("X-API-Key", API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(text))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The real sample (a Kremlin speech and a Lemmy thread about it), uploaded once and awaited in the index. */
+    synchronized SeedIds seed() throws Exception {
+        if (seed == null) {
+            String text = Files.readString(Path.of(System.getProperty("project.root"),
+                    "ingest-service/src/test/resources/samples/seed.txt"));
+            HttpResponse<String> answer = postText(ingest("/api/v1/uploads?source=seed-e2e"), text);
+            if (answer.statusCode() != 202) {
+                throw new AssertionError("Seed upload answered " + answer.statusCode() + ": " + answer.body());
+            }
+            JsonNode documents = JSON.readTree(answer.body()).get("documents");
+            List<String> ids = new ArrayList<>();
+            documents.forEach(d -> ids.add(d.get("id").asString()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline) {
+                JsonNode found = JSON.readTree(get(query("/api/v1/search?source=seed-e2e&size=10")).body());
+                if (found.has("total") && found.get("total").asLong() >= ids.size()) {
+                    break;
+                }
+                Thread.sleep(250);
+            }
+            seed = new SeedIds(ids.getFirst(), ids.subList(1, ids.size()));
+        }
+        return seed;
+    }
+
+    record SeedIds(String speech, List<String> comments) {
     }
 
     private static URI uri(ConfigurableApplicationContext context, String path) {

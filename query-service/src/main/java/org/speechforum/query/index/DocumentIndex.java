@@ -46,7 +46,13 @@ public class DocumentIndex {
                     .aliases(properties.readAlias(), a -> a));
             log.info("Created index {} behind aliases {} and {}", index, properties.readAlias(),
                     properties.writeAlias());
-        } else if (!client.indices().existsAlias(ExistsAliasRequest.of(a -> a.name(properties.readAlias()))).value()) {
+        } else {
+            // Fields are only ever added to the contract, so an existing index takes the new ones in place.
+            try (InputStream mappings = mappings()) {
+                client.indices().putMapping(m -> m.index(index).withJson(mappings));
+            }
+        }
+        if (!client.indices().existsAlias(ExistsAliasRequest.of(a -> a.name(properties.readAlias()))).value()) {
             client.indices().updateAliases(u -> u
                     .actions(a -> a.add(add -> add.index(index).alias(properties.readAlias())))
                     .actions(a -> a.add(add -> add.index(index).alias(properties.writeAlias()).isWriteIndex(true))));
@@ -54,11 +60,16 @@ public class DocumentIndex {
         ensured = true;
     }
 
+    private static InputStream mappings() {
+        InputStream mappings = DocumentIndex.class.getResourceAsStream(MAPPINGS);
+        if (mappings == null) {
+            throw new UncheckedIOException(new IOException(MAPPINGS + " is missing from the classpath"));
+        }
+        return mappings;
+    }
+
     private void putTemplate() throws IOException {
-        try (InputStream mappings = DocumentIndex.class.getResourceAsStream(MAPPINGS)) {
-            if (mappings == null) {
-                throw new UncheckedIOException(new IOException(MAPPINGS + " is missing from the classpath"));
-            }
+        try (InputStream mappings = mappings()) {
             client.indices().putIndexTemplate(t -> t
                     .name(properties.name())
                     .indexPatterns(properties.name() + "-v*")

@@ -1,0 +1,203 @@
+// Explorer: a plain page over the read API. Everything the API returns is put on the page as text, except the
+// highlight fragments, which Elasticsearch's HTML encoder has already escaped apart from the <mark> tags.
+'use strict';
+
+const view = document.getElementById('view');
+const form = document.getElementById('search-form');
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === 'class') node.className = value;
+    else if (key === 'html') node.innerHTML = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children.flat()) {
+    if (child != null) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+async function api(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body.detail || body.title || `HTTP ${response.status}`);
+  return body;
+}
+
+function when(iso) {
+  return iso ? new Date(iso).toISOString().slice(0, 10) : 'undated';
+}
+
+function authorName(author) {
+  if (!author) return 'unknown';
+  if (author.handle) return author.instance ? `${author.handle}@${author.instance}` : author.handle;
+  return author.name || 'unknown';
+}
+
+function show(...nodes) {
+  view.replaceChildren(...nodes);
+  view.focus({ preventScroll: true });
+}
+
+function failure(error) {
+  show(el('p', { class: 'error', role: 'alert' }, `Could not load: ${error.message}`));
+}
+
+// ---- search -------------------------------------------------------------------------------------------
+
+async function searchView(params) {
+  view.className = '';
+  form.q.value = params.get('q') || '';
+  form.kind.value = params.get('kind') || '';
+  const query = new URLSearchParams(params);
+  if (!query.get('q')) query.delete('q');
+  if (!query.get('kind')) query.delete('kind');
+  const result = await api(`api/v1/search?${query}`);
+  const facets = result.facets || {};
+  const aside = el('aside', { 'aria-label': 'Facets' },
+    facetList('Kinds', facets.kinds, v => withParam(params, 'kind', v)),
+    facetList('Sources', facets.sources, v => withParam(params, 'source', v)),
+    facetList('Authors', facets.authors, v => withParam(params, 'author', v)),
+    ...Object.entries(facets.entities || {}).map(([type, entities]) => entityFacet(type, entities)));
+  const hits = el('section', { 'aria-label': 'Results' },
+    el('h2', {}, `${result.total} result${result.total === 1 ? '' : 's'}`),
+    ...result.hits.map(hitCard));
+  if (result.cursor) {
+    const next = new URLSearchParams(params);
+    next.set('cursor', result.cursor);
+    hits.append(el('a', { href: `#/search?${next}`, class: 'next' }, 'Next page'));
+  }
+  show(aside, hits);
+}
+
+function withParam(params, key, value) {
+  const next = new URLSearchParams(params);
+  next.delete('cursor');
+  next.set(key, value);
+  return `#/search?${next}`;
+}
+
+function facetList(title, counts, link) {
+  if (!counts || counts.length === 0) return null;
+  return el('div', {}, el('h2', {}, title), el('ul', {},
+    counts.map(c => el('li', {}, el('a', { href: link(c.value) }, c.value), el('span', { class: 'count' }, c.count)))));
+}
+
+function entityFacet(type, entities) {
+  return el('div', {}, el('h2', {}, type.charAt(0) + type.slice(1).toLowerCase()), el('ul', { class: 'entity-facet' },
+    entities.map(e => el('li', {}, el('a', { href: `#/entity/${encodeURIComponent(e.id)}`, 'data-entity': e.id }, e.name),
+      el('span', { class: 'count' }, e.count)))));
+}
+
+function hitCard(hit) {
+  const rootId = hit.thread && hit.thread.rootId ? hit.thread.rootId : hit.id;
+  const title = hit.title || (hit.kind === 'COMMENT' ? `Comment by ${authorName(hit.author)}` : hit.kind);
+  const fragments = (hit.highlight && (hit.highlight.text || hit.highlight.title)) || [];
+  return el('article', { class: 'hit', 'data-id': hit.id },
+    el('h3', {}, el('a', { href: `#/thread/${encodeURIComponent(rootId)}` }, title)),
+    el('div', { class: 'meta' }, el('span', { class: 'badge' }, hit.kind), ' ', authorName(hit.author), ' · ',
+      when(hit.publishedAt), hit.source ? ` · ${hit.source}` : ''),
+    ...fragments.map(f => el('p', { class: 'fragment', html: f })));
+}
+
+// ---- entity -------------------------------------------------------------------------------------------
+
+async function entityView(id) {
+  view.className = 'single';
+  const entity = await api(`api/v1/entities/${encodeURIComponent(id)}`);
+  show(el('section', { 'aria-label': 'Entity' },
+    el('h2', { class: 'entity-name' }, entity.name),
+    el('p', { class: 'meta' }, `${entity.type} · ${entity.mentions} mentions in ${entity.documentCount} documents`,
+      entity.id.startsWith('Q') ? ' · ' : '',
+      entity.id.startsWith('Q') ? el('a', { href: `https://www.wikidata.org/wiki/${entity.id}`, rel: 'noopener' }, entity.id) : ''),
+    el('h2', {}, 'Mentions per week'), chart(entity.mentionsPerWeek),
+    el('h2', {}, 'Appears with'),
+    el('ul', { class: 'chips' }, entity.cooccurring.map(c =>
+      el('li', {}, el('a', { href: `#/entity/${encodeURIComponent(c.id)}` }, `${c.name} (${c.documents})`)))),
+    el('h2', {}, 'Documents'),
+    el('ul', { class: 'entity-documents' }, entity.documents.map(d =>
+      el('li', { 'data-kind': d.kind }, el('a', { href: `#/thread/${encodeURIComponent((d.thread && d.thread.rootId) || d.id)}` },
+        d.title || `${d.kind.toLowerCase()} by ${authorName(d.author)}`), ` · ${when(d.publishedAt)}`)))));
+}
+
+function chart(points) {
+  const width = 640, height = 160, pad = 24;
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('class', 'chart');
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', `Mentions per week: ${points.map(p => `${when(p.date)} ${p.mentions}`).join(', ')}`);
+  const max = Math.max(1, ...points.map(p => p.mentions));
+  const barWidth = Math.max(4, Math.min(40, (width - 2 * pad) / Math.max(1, points.length) - 4));
+  points.forEach((p, i) => {
+    const h = (height - 2 * pad) * p.mentions / max;
+    const rect = document.createElementNS(svg.namespaceURI, 'rect');
+    rect.setAttribute('x', pad + i * (barWidth + 4));
+    rect.setAttribute('y', height - pad - h);
+    rect.setAttribute('width', barWidth);
+    rect.setAttribute('height', h);
+    const label = document.createElementNS(svg.namespaceURI, 'title');
+    label.textContent = `${when(p.date)}: ${p.mentions}`;
+    rect.append(label);
+    svg.append(rect);
+  });
+  return svg;
+}
+
+// ---- thread -------------------------------------------------------------------------------------------
+
+async function threadView(rootId) {
+  view.className = 'single';
+  let thread;
+  try {
+    thread = await api(`api/v1/threads/${encodeURIComponent(rootId)}`);
+  } catch (error) {
+    // Before threading is available, show the document itself.
+    const doc = await api(`api/v1/documents/${encodeURIComponent(rootId)}`);
+    thread = { root: { ...doc, excerpt: (doc.text || '').slice(0, 400), children: [] } };
+  }
+  const parts = [el('h2', {}, 'Thread')];
+  if (thread.speech) {
+    parts.push(el('p', { class: 'discusses' }, 'Discusses: ',
+      el('a', { href: `#/thread/${encodeURIComponent(thread.speech.id)}` }, thread.speech.title || 'a speech')));
+  }
+  parts.push(el('ul', { class: 'tree', role: 'tree' }, treeNode(thread.root)));
+  show(el('section', { 'aria-label': 'Thread' }, ...parts));
+}
+
+function treeNode(node) {
+  const entities = node.entities || [];
+  return el('li', { role: 'treeitem', 'data-id': node.id },
+    el('div', { class: 'node' },
+      el('div', { class: 'meta' }, el('span', { class: 'badge' }, node.kind), ' ', authorName(node.author), ' · ',
+        when(node.publishedAt)),
+      node.title ? el('strong', {}, node.title) : null,
+      el('p', {}, node.excerpt || ''),
+      entities.length ? el('ul', { class: 'chips' }, entities.map(e =>
+        el('li', {}, el('a', { href: `#/entity/${encodeURIComponent(e.id)}` }, e.name)))) : null),
+    (node.children && node.children.length) ? el('ul', { role: 'group' }, node.children.map(treeNode)) : null);
+}
+
+// ---- routing ------------------------------------------------------------------------------------------
+
+async function route() {
+  const hash = location.hash.replace(/^#\/?/, '');
+  try {
+    if (hash.startsWith('entity/')) await entityView(decodeURIComponent(hash.slice(7)));
+    else if (hash.startsWith('thread/')) await threadView(decodeURIComponent(hash.slice(7)));
+    else await searchView(new URLSearchParams(hash.startsWith('search?') ? hash.slice(7) : ''));
+  } catch (error) {
+    failure(error);
+  }
+}
+
+form.addEventListener('submit', event => {
+  event.preventDefault();
+  const params = new URLSearchParams();
+  if (form.q.value.trim()) params.set('q', form.q.value.trim());
+  if (form.kind.value) params.set('kind', form.kind.value);
+  location.hash = `#/search?${params}`;
+});
+window.addEventListener('hashchange', route);
+route();
