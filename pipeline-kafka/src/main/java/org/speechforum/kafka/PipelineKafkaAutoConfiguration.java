@@ -43,7 +43,13 @@ public class PipelineKafkaAutoConfiguration {
         List<NewTopic> topics = new ArrayList<>();
         if (properties.create()) {
             for (String topic : List.of(Topics.SUBMISSIONS, Topics.RAW, Topics.ENRICHED)) {
-                topics.add(new NewTopic(topic, properties.partitions(), properties.replicationFactor()));
+                NewTopic newTopic = new NewTopic(topic, properties.partitions(), properties.replicationFactor());
+                if (topic.equals(Topics.ENRICHED)) {
+                    // Keyed by document id and compacted: the latest version of every document stays on the
+                    // topic for good, so an index can always be rebuilt by replaying it.
+                    newTopic.configs(java.util.Map.of("cleanup.policy", "compact"));
+                }
+                topics.add(newTopic);
                 topics.add(new NewTopic(Topics.dlq(topic), properties.partitions(), properties.replicationFactor()));
             }
         }

@@ -39,23 +39,25 @@ public class DocumentIndex {
             return;
         }
         putTemplate();
-        String index = properties.versionedIndex();
-        if (!client.indices().exists(e -> e.index(index)).value()) {
-            client.indices().create(c -> c.index(index)
-                    .aliases(properties.writeAlias(), a -> a.isWriteIndex(true))
-                    .aliases(properties.readAlias(), a -> a));
-            log.info("Created index {} behind aliases {} and {}", index, properties.readAlias(),
-                    properties.writeAlias());
-        } else {
-            // Fields are only ever added to the contract, so an existing index takes the new ones in place.
+        if (client.indices().existsAlias(ExistsAliasRequest.of(a -> a.name(properties.readAlias()))).value()) {
+            // Whatever index the aliases point at (a reindex may have moved them on): fields are only ever added
+            // to the contract, so it takes new ones in place.
             try (InputStream mappings = mappings()) {
-                client.indices().putMapping(m -> m.index(index).withJson(mappings));
+                client.indices().putMapping(m -> m.index(properties.writeAlias()).withJson(mappings));
             }
-        }
-        if (!client.indices().existsAlias(ExistsAliasRequest.of(a -> a.name(properties.readAlias()))).value()) {
-            client.indices().updateAliases(u -> u
-                    .actions(a -> a.add(add -> add.index(index).alias(properties.readAlias())))
-                    .actions(a -> a.add(add -> add.index(index).alias(properties.writeAlias()).isWriteIndex(true))));
+        } else {
+            String index = properties.versionedIndex();
+            if (!client.indices().exists(e -> e.index(index)).value()) {
+                client.indices().create(c -> c.index(index)
+                        .aliases(properties.writeAlias(), a -> a.isWriteIndex(true))
+                        .aliases(properties.readAlias(), a -> a));
+            } else {
+                client.indices().updateAliases(u -> u
+                        .actions(a -> a.add(add -> add.index(index).alias(properties.readAlias())))
+                        .actions(a -> a.add(add -> add.index(index).alias(properties.writeAlias()).isWriteIndex(true))));
+            }
+            log.info("Index {} is live behind aliases {} and {}", index, properties.readAlias(),
+                    properties.writeAlias());
         }
         ensured = true;
     }
@@ -66,6 +68,11 @@ public class DocumentIndex {
             throw new UncheckedIOException(new IOException(MAPPINGS + " is missing from the classpath"));
         }
         return mappings;
+    }
+
+    /** Puts the index template (settings and mappings for every {@code <name>-v*} index). */
+    public void ensureTemplate() throws IOException {
+        putTemplate();
     }
 
     private void putTemplate() throws IOException {

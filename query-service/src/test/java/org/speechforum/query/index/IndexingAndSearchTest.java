@@ -19,6 +19,7 @@ import org.speechforum.contracts.DocumentKind;
 import org.speechforum.contracts.Entity;
 import org.speechforum.contracts.Topics;
 import org.speechforum.localstack.TestEngines;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -186,6 +187,39 @@ class IndexingAndSearchTest {
                 .header("Origin", "https://evil.example.com")
                 .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(stranger.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Autowired
+    co.elastic.clients.elasticsearch.ElasticsearchClient elasticsearch;
+    @Autowired
+    IndexProperties indexProperties;
+
+    @Test
+    void aReindexReplaysTheTopicIntoANewIndexAndSwitchesTheAliases() throws Exception {
+        String word = "reindexed" + UUID.randomUUID().toString().replace("-", "");
+        Document document = enriched(word, "Kept across a reindex " + word);
+        send(document);
+        awaitHits(word, 1);
+        long before = elasticsearch.count(c -> c.index(indexProperties.readAlias())).count();
+        int version = 100 + (int) (System.nanoTime() % 1000);
+
+        Reindexer.Result result = new Reindexer(elasticsearch, indexProperties, TestEngines.kafkaBootstrapServers())
+                .reindexTo(version);
+
+        assertThat(result.index()).isEqualTo("documents-v" + version);
+        assertThat(elasticsearch.indices().getAlias(a -> a.name(indexProperties.readAlias())).aliases())
+                .containsOnlyKeys(result.index());
+        elasticsearch.indices().refresh(r -> r.index(result.index()));
+        assertThat(elasticsearch.count(c -> c.index(indexProperties.readAlias())).count()).isGreaterThanOrEqualTo(before);
+        assertThat(awaitHits(word, 1).get(0).get("id").asString()).isEqualTo(document.id());
+        assertThat(get("/api/v1/documents/" + document.id()).statusCode()).isEqualTo(200);
+
+        // The live indexer now writes into the new index through the write alias.
+        String later = "afterswitch" + UUID.randomUUID().toString().replace("-", "");
+        send(enriched(later, "Indexed after the switch " + later));
+        awaitHits(later, 1);
+        assertThat(elasticsearch.get(g -> g.index(result.index()).id(DocumentIds.of("test", later)), Void.class)
+                .found()).isTrue();
     }
 
     @Test
