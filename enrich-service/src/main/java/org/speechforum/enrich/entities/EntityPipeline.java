@@ -45,9 +45,18 @@ public final class EntityPipeline implements EntityTagger {
         }
     }
 
-    /** OpenNLP models + curated gazetteer + JDK country names; no statistical layer yet. */
+    /** OpenNLP models + curated gazetteer + JDK country names; no statistical layer (the default configuration). */
     public static EntityPipeline createDefault() {
         return new EntityPipeline(new Segmenter(), Gazetteer.loadDefault(), List.of());
+    }
+
+    /**
+     * The default layers plus the statistical one (NLP4J, proposing {@code statisticalTypes}); needs the model on
+     * the classpath (Maven profile {@code statistical-ner}) and loads it now, which takes about 30 s and 1.5 GB.
+     */
+    public static EntityPipeline createWithStatistical(java.util.Set<EntityType> statisticalTypes) {
+        return new EntityPipeline(new Segmenter(), Gazetteer.loadDefault(),
+                List.of(StatisticalRecogniser.load(statisticalTypes)));
     }
 
     public Gazetteer gazetteer() {
