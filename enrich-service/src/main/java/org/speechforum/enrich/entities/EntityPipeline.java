@@ -141,8 +141,10 @@ public final class EntityPipeline implements EntityTagger {
             open.removeIf(o -> o.end() <= c.start());
             boolean inside = false;
             for (Candidate o : open) {
+                // A rule or list span inside a longer model span wins over it (the crossing pass below drops the
+                // model's span), except a surname match inside the very name it was derived from.
                 if (o.contains(c) && !(o.source() == Candidate.Source.STATISTICAL
-                        && c.source().priority > o.source().priority)) {
+                        && c.source().priority > o.source().priority && c.source() != Candidate.Source.SURNAME)) {
                     inside = true;
                     break;
                 }

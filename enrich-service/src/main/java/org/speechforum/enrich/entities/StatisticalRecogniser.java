@@ -77,9 +77,21 @@ public final class StatisticalRecogniser implements Recogniser {
                 }
                 int start = tokens[first + s.first()].getStart();
                 int end = tokens[first + s.last()].getEnd();
+                if (!hasUpperCase(at.text(), start, end)) {
+                    continue; // the model was trained on edited text: all-lower-case spans ("won't") are noise
+                }
                 out.add(new Candidate(start, end, type, null, null, Candidate.Source.STATISTICAL));
             }
         }
         return out;
+    }
+
+    private static boolean hasUpperCase(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isUpperCase(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
