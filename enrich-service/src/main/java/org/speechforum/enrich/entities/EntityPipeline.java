@@ -45,9 +45,18 @@ public final class EntityPipeline implements EntityTagger {
         }
     }
 
-    /** OpenNLP models + curated gazetteer + JDK country names; no statistical layer yet. */
+    /** OpenNLP models + curated gazetteer + JDK country names; no statistical layer (the default configuration). */
     public static EntityPipeline createDefault() {
         return new EntityPipeline(new Segmenter(), Gazetteer.loadDefault(), List.of());
+    }
+
+    /**
+     * The default layers plus the statistical one (NLP4J, proposing {@code statisticalTypes}); needs the model on
+     * the classpath (Maven profile {@code statistical-ner}) and loads it now, which takes about 30 s and 1.5 GB.
+     */
+    public static EntityPipeline createWithStatistical(java.util.Set<EntityType> statisticalTypes) {
+        return new EntityPipeline(new Segmenter(), Gazetteer.loadDefault(),
+                List.of(StatisticalRecogniser.load(statisticalTypes)));
     }
 
     public Gazetteer gazetteer() {
@@ -132,8 +141,10 @@ public final class EntityPipeline implements EntityTagger {
             open.removeIf(o -> o.end() <= c.start());
             boolean inside = false;
             for (Candidate o : open) {
+                // A rule or list span inside a longer model span wins over it (the crossing pass below drops the
+                // model's span), except a surname match inside the very name it was derived from.
                 if (o.contains(c) && !(o.source() == Candidate.Source.STATISTICAL
-                        && c.source().priority > o.source().priority)) {
+                        && c.source().priority > o.source().priority && c.source() != Candidate.Source.SURNAME)) {
                     inside = true;
                     break;
                 }

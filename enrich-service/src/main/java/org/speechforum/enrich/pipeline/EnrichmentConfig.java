@@ -3,11 +3,15 @@ package org.speechforum.enrich.pipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.speechforum.enrich.entities.EntityPipeline;
+import org.speechforum.enrich.entities.EntityType;
 import org.speechforum.enrich.entities.ThreadMemory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -17,12 +21,22 @@ class EnrichmentConfig {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichmentConfig.class);
 
+    /**
+     * @param statistical      {@code enrich.entities.statistical.enabled}: add the NLP4J layer (default false; needs
+     *                         the build profile statistical-ner, ~30 s and ~1.5 GB more at start-up)
+     * @param statisticalTypes {@code enrich.entities.statistical.types}: which types that layer may propose
+     */
     @Bean
-    DocumentEnricher documentEnricher() {
+    DocumentEnricher documentEnricher(@Value("${enrich.entities.statistical.enabled:false}") boolean statistical,
+                                      @Value("${enrich.entities.statistical.types:PERSON,ORGANIZATION,LOCATION,GROUP,EVENT}")
+                                      List<EntityType> statisticalTypes) {
         long t0 = System.nanoTime();
-        EntityPipeline pipeline = EntityPipeline.createDefault();
-        log.info("Entity tagging ready in {} ms: {} curated and country entities",
-                (System.nanoTime() - t0) / 1_000_000, pipeline.gazetteer().entities().size());
+        EntityPipeline pipeline = statistical
+                ? EntityPipeline.createWithStatistical(EnumSet.copyOf(statisticalTypes))
+                : EntityPipeline.createDefault();
+        log.info("Entity tagging ready in {} ms: {} curated and country entities, statistical layer {}",
+                (System.nanoTime() - t0) / 1_000_000, pipeline.gazetteer().entities().size(),
+                statistical ? "NLP4J " + statisticalTypes : "off");
         return new DocumentEnricher(Clock.systemUTC(), pipeline, new ThreadMemory(100_000));
     }
 

@@ -3,6 +3,8 @@ package org.speechforum.enrich.entities.eval;
 import org.speechforum.contracts.Entity;
 import org.speechforum.contracts.Mention;
 import org.speechforum.enrich.entities.EntityPipeline;
+import org.speechforum.enrich.entities.EntityType;
+import org.speechforum.enrich.entities.StatisticalRecogniser;
 import org.speechforum.enrich.entities.ThreadContext;
 import org.speechforum.enrich.entities.ThreadMemory;
 
@@ -180,12 +182,34 @@ public final class EntityEval {
         f.accept(map.computeIfAbsent("ALL", t -> new Counts()));
     }
 
+    /**
+     * Args: {@code --statistical} adds the NLP4J layer (run with {@code -P statistical-ner});
+     * {@code --types=PERSON,LOCATION} limits what it proposes (default: the name types); other args are gold file
+     * names (default: the seed, then the own texts).
+     */
     public static void main(String[] args) {
+        boolean statistical = false;
+        java.util.Set<EntityType> types = StatisticalRecogniser.NAME_TYPES;
+        List<String> files = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--statistical")) {
+                statistical = true;
+            } else if (arg.startsWith("--types=")) {
+                types = java.util.EnumSet.noneOf(EntityType.class);
+                for (String t : arg.substring(8).split(",")) {
+                    types.add(EntityType.valueOf(t.trim()));
+                }
+            } else {
+                files.add(arg);
+            }
+        }
         long t0 = System.nanoTime();
-        EntityPipeline pipeline = EntityPipeline.createDefault();
-        System.out.printf(Locale.ROOT, "pipeline loaded in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-        if (args.length > 0) {
-            evaluate(pipeline, List.of(args)).print(System.out, String.join(", ", args));
+        EntityPipeline pipeline = statistical ? EntityPipeline.createWithStatistical(types)
+                : EntityPipeline.createDefault();
+        System.out.printf(Locale.ROOT, "pipeline loaded in %d ms, statistical layer %s%n",
+                (System.nanoTime() - t0) / 1_000_000, statistical ? "NLP4J " + types : "off");
+        if (!files.isEmpty()) {
+            evaluate(pipeline, files).print(System.out, String.join(", ", files));
             return;
         }
         evaluate(pipeline, GoldCorpus.SEED).print(System.out, "seed (Kremlin speech + Lemmy thread)");
