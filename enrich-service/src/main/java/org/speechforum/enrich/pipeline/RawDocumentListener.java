@@ -7,6 +7,7 @@ import org.speechforum.contracts.DocumentJson;
 import org.speechforum.contracts.Topics;
 import org.speechforum.kafka.DownstreamUnavailable;
 import org.speechforum.kafka.PipelineMetrics;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -26,13 +27,15 @@ import java.util.concurrent.ExecutionException;
 @Component
 class RawDocumentListener {
 
-    private final DocumentEnricher enricher = new DocumentEnricher(Clock.systemUTC());
+    private final DocumentEnricher enricher;
     private final KafkaTemplate<String, byte[]> kafka;
     private final MeterRegistry meters;
 
-    RawDocumentListener(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+    RawDocumentListener(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters,
+                        @Value("${enrich.derive-missing-ids:false}") boolean deriveMissingIds) {
         this.kafka = kafka;
         this.meters = meters;
+        this.enricher = new DocumentEnricher(Clock.systemUTC(), deriveMissingIds);
     }
 
     @KafkaListener(id = "enrich-service", topics = Topics.RAW)
@@ -45,7 +48,8 @@ class RawDocumentListener {
             } catch (RuntimeException e) {
                 awaitAll(sends);
                 meters.counter(PipelineMetrics.DOCUMENTS_ENRICHED).increment(sends.size());
-                // Malformed JSON is dead-lettered at once (not retryable); anything else gets bounded retries.
+                // Malformed JSON and documents that can never be enriched (PermanentFailure, e.g. no id) are
+                // dead-lettered at once; anything else gets bounded retries.
                 throw new BatchListenerFailedException("Cannot enrich " + records.get(i).key(), e, i);
             }
             sends.add(kafka.send(Topics.ENRICHED, enriched.id(), DocumentJson.write(enriched)));
