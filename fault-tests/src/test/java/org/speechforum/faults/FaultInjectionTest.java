@@ -17,6 +17,9 @@ import org.speechforum.tools.DlqReplay;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,7 +159,9 @@ class FaultInjectionTest {
         assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.RAW);
         String reason = header(dead, "kafka_dlt-exception-message");
         System.out.println("Poison on " + Topics.dlq(Topics.RAW) + " with reason: " + reason);
-        assertThat(reason).contains("id");
+        assertThat(reason).as("the reason names the missing id, not the listener wrapper")
+                .contains("needs an id").doesNotContain("Listener method");
+        assertThat(header(dead, "kafka_dlt-exception-fqcn")).endsWith("PermanentFailure");
         String expectedId = DocumentIds.of(source, externalId);
         assertThat(index.documentsOf(source)).isEmpty();
 
@@ -186,6 +191,27 @@ class FaultInjectionTest {
         System.out.printf("Replayed poison indexed %.1f s after the replay started%n", seconds(replayStarted));
         assertThat(kafka.totalLag()).isZero();
         assertThat(report.lost()).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void aFloodGets429WithRetryAfterNotAnOutOfMemoryError() throws Exception {
+        Load load = new Load("flood", stack.ingest.uri("/api/v1/documents"), 0, 0);
+        long faultStarted = System.nanoTime();
+        Map<Integer, Integer> statuses = load.flood(240, 10, 48);
+        System.out.println("Flood answers (status=requests): " + statuses);
+        assertThat(statuses.keySet()).as("only accepted or asked to come back later").isSubsetOf(202, 429, 503);
+        assertThat(statuses).containsKey(429).containsKey(202);
+        load.answers().forEach((n, status) -> {
+            if (status == 429 || status == 503) {
+                assertThat(load.retryAfter()).as("Retry-After on every 429/503").containsKey(n);
+            }
+        });
+        HttpResponse<String> live = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                stack.ingest.uri("/actuator/health/liveness")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(live.statusCode()).as("ingest-service alive after the flood").isEqualTo(200);
+        check(load, "flood: 240 x 10 docs, 48 at once (limit " + FaultStack.INGEST_MAX_CONCURRENT + ")",
+                faultStarted);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -97,6 +97,34 @@ final class Load implements AutoCloseable {
         return send(numbers);
     }
 
+    /**
+     * {@code requests} requests of {@code documentsPerRequest} valid documents each, {@code parallel} at a time, all
+     * as fast as possible: a flood. Returns how many requests got each status.
+     */
+    Map<Integer, Integer> flood(int requests, int documentsPerRequest, int parallel) throws InterruptedException {
+        Map<Integer, Integer> statuses = new ConcurrentSkipListMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        for (int r = 0; r < requests; r++) {
+            pool.submit(() -> {
+                List<Integer> numbers = new ArrayList<>();
+                synchronized (next) {
+                    while (numbers.size() < documentsPerRequest) {
+                        int n = next.incrementAndGet();
+                        if (!invalid(n)) {
+                            numbers.add(n);
+                        } else {
+                            answers.put(n, 0);
+                        }
+                    }
+                }
+                statuses.merge(send(numbers), 1, Integer::sum);
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        return statuses;
+    }
+
     private int send(List<Integer> numbers) {
         StringBuilder body = new StringBuilder(numbers.size() == 1 ? "" : "[");
         for (int i = 0; i < numbers.size(); i++) {
