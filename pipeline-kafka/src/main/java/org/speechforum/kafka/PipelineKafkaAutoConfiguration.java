@@ -16,8 +16,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.core.JacksonException;
@@ -69,11 +72,15 @@ public class PipelineKafkaAutoConfiguration {
                     // A negative partition lets the producer choose, so the DLQ needs no matching partition count.
                     return new TopicPartition(Topics.dlq(record.topic()), -1);
                 });
+        // The headers must say why the record failed, not that "Listener method ... threw exception": hand the
+        // recoverer the listener's own exception, without the container's and the batch index's wrappers.
+        ConsumerAwareRecordRecoverer withReason = (record, consumer, failure) ->
+                deadLetters.accept(record, consumer, reason(failure));
         ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(4);
         bounded.setInitialInterval(250);
         bounded.setMultiplier(3);
         bounded.setMaxInterval(10_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, bounded);
+        DefaultErrorHandler handler = new DefaultErrorHandler(withReason, bounded);
         handler.addNotRetryableExceptions(PermanentFailure.class, JacksonException.class);
         ExponentialBackOff untilBack = new ExponentialBackOff(500, 2);
         untilBack.setMaxInterval(15_000);
@@ -110,6 +117,16 @@ public class PipelineKafkaAutoConfiguration {
             }
         }
         return false;
+    }
+
+    /** The exception a listener threw, or the one it reported for a batch index, unwrapped from the container's. */
+    static Exception reason(Exception failure) {
+        Throwable t = failure;
+        while ((t instanceof ListenerExecutionFailedException || t instanceof BatchListenerFailedException)
+                && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t instanceof Exception e ? e : failure;
     }
 
     static Throwable rootCause(Throwable failure) {

@@ -9,6 +9,7 @@ import org.speechforum.enrich.entities.EntityTagger;
 import org.speechforum.enrich.entities.ThreadContext;
 import org.speechforum.enrich.entities.ThreadMemory;
 import org.speechforum.enrich.text.TextNormaliser;
+import org.speechforum.kafka.PermanentFailure;
 
 import java.time.Clock;
 import java.util.List;
@@ -22,27 +23,56 @@ public class DocumentEnricher {
     private final Clock clock;
     private final EntityTagger tagger;
     private final ThreadMemory threads;
+    private final boolean deriveMissingIds;
 
-    public DocumentEnricher(Clock clock, EntityTagger tagger, ThreadMemory threads) {
+    /**
+     * @param deriveMissingIds give a raw document that arrives without an id (a producer that bypassed
+     *                         ingest-service) the deterministic id ingest-service would have given it, instead of
+     *                         refusing it; for an operator repairing such records from the dead-letter topic
+     */
+    public DocumentEnricher(Clock clock, EntityTagger tagger, ThreadMemory threads, boolean deriveMissingIds) {
         this.clock = clock;
         this.tagger = tagger;
         this.threads = threads;
+        this.deriveMissingIds = deriveMissingIds;
     }
 
+    /** @throws PermanentFailure if the document can never be enriched (no id, no text): retrying cannot help */
     public Document enrich(Document raw) {
-        if (raw.id() == null || raw.text() == null) {
-            throw new IllegalArgumentException("A raw document needs an id and a text");
+        if (raw.text() == null) {
+            throw new PermanentFailure("A raw document needs a text; " + raw.id() + " has none");
+        }
+        String id = raw.id();
+        if (id == null || id.isBlank()) {
+            id = deriveMissingIds ? derivedId(raw) : null;
+            if (id == null) {
+                throw new PermanentFailure("A raw document needs an id (ingest-service assigns it); this one has"
+                        + " none" + (deriveMissingIds ? " and no source and kind to derive it from"
+                        : ", set enrich.derive-missing-ids=true to derive it from source and externalId or text"));
+            }
         }
         String text = TextNormaliser.normalise(raw.text());
         boolean forum = raw.kind() == DocumentKind.POST || raw.kind() == DocumentKind.COMMENT;
         ThreadContext context = threads.contextOf(raw.parentId());
         List<Entity> entities = tagger.tag(text, forum, context);
-        threads.remember(raw.id(), EntityPipeline.extend(context, entities));
+        threads.remember(id, EntityPipeline.extend(context, entities));
         return raw.toBuilder()
+                .id(id)
                 .text(text)
                 .contentHash(DocumentIds.sha256(text))
                 .entities(entities)
                 .enrichedAt(clock.instant())
                 .build();
+    }
+
+    /** The id ingest-service's reader gives: source and external id, else source, kind and text. */
+    private static String derivedId(Document raw) {
+        if (raw.source() == null || raw.source().isBlank()) {
+            return null;
+        }
+        if (raw.externalId() != null && !raw.externalId().isBlank()) {
+            return DocumentIds.of(raw.source(), raw.externalId());
+        }
+        return raw.kind() == null ? null : DocumentIds.fromContent(raw.source(), raw.kind(), raw.text());
     }
 }

@@ -29,7 +29,8 @@ class EnrichmentConfig {
     @Bean
     DocumentEnricher documentEnricher(@Value("${enrich.entities.statistical.enabled:false}") boolean statistical,
                                       @Value("${enrich.entities.statistical.types:PERSON,ORGANIZATION,LOCATION,GROUP,EVENT}")
-                                      List<EntityType> statisticalTypes) {
+                                      List<EntityType> statisticalTypes,
+                                      @Value("${enrich.derive-missing-ids:false}") boolean deriveMissingIds) {
         long t0 = System.nanoTime();
         EntityPipeline pipeline = statistical
                 ? EntityPipeline.createWithStatistical(EnumSet.copyOf(statisticalTypes))
@@ -37,7 +38,7 @@ class EnrichmentConfig {
         log.info("Entity tagging ready in {} ms: {} curated and country entities, statistical layer {}",
                 (System.nanoTime() - t0) / 1_000_000, pipeline.gazetteer().entities().size(),
                 statistical ? "NLP4J " + statisticalTypes : "off");
-        return new DocumentEnricher(Clock.systemUTC(), pipeline, new ThreadMemory(100_000));
+        return new DocumentEnricher(Clock.systemUTC(), pipeline, new ThreadMemory(100_000), deriveMissingIds);
     }
 
     @Bean(destroyMethod = "shutdown")

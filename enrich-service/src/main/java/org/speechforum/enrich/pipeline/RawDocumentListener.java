@@ -70,7 +70,8 @@ class RawDocumentListener {
                 RuntimeException e = ce.getCause() instanceof RuntimeException re ? re : ce;
                 awaitAll(sends);
                 meters.counter(PipelineMetrics.DOCUMENTS_ENRICHED).increment(sends.size());
-                // Malformed JSON is dead-lettered at once (not retryable); anything else gets bounded retries.
+                // Malformed JSON and documents that can never be enriched (PermanentFailure, e.g. no id) are
+                // dead-lettered at once; anything else gets bounded retries.
                 throw new BatchListenerFailedException("Cannot enrich " + records.get(i).key(), e, i);
             }
             Document toSend = enriched;

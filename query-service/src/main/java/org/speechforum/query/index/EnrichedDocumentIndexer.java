@@ -85,6 +85,8 @@ class EnrichedDocumentIndexer {
                 }
             }
         } catch (IOException e) {
+            log.warn("Elasticsearch is unreachable ({}); the batch of {} stays uncommitted and is retried",
+                    e.getMessage(), records.size());
             throw new DownstreamUnavailable("Elasticsearch is unreachable: " + e.getMessage(), e);
         }
     }
