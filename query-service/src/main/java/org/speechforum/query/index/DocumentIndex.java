@@ -46,12 +46,22 @@ public class DocumentIndex {
                     .aliases(properties.readAlias(), a -> a));
             log.info("Created index {} behind aliases {} and {}", index, properties.readAlias(),
                     properties.writeAlias());
-        } else if (!client.indices().existsAlias(ExistsAliasRequest.of(a -> a.name(properties.readAlias()))).value()) {
+        } else {
+            putMappings(index);
+        }
+        if (!client.indices().existsAlias(ExistsAliasRequest.of(a -> a.name(properties.readAlias()))).value()) {
             client.indices().updateAliases(u -> u
                     .actions(a -> a.add(add -> add.index(index).alias(properties.readAlias())))
                     .actions(a -> a.add(add -> add.index(index).alias(properties.writeAlias()).isWriteIndex(true))));
         }
         ensured = true;
+    }
+
+    /** Fields are only ever added to the mappings, so an index made by an older version takes the new ones. */
+    private void putMappings(String index) throws IOException {
+        try (InputStream mappings = DocumentIndex.class.getResourceAsStream(MAPPINGS)) {
+            client.indices().putMapping(m -> m.index(index).withJson(mappings));
+        }
     }
 
     private void putTemplate() throws IOException {

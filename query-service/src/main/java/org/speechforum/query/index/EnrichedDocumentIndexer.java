@@ -17,6 +17,11 @@ import org.speechforum.contracts.Topics;
 import org.speechforum.kafka.DownstreamUnavailable;
 import org.speechforum.kafka.PermanentFailure;
 import org.speechforum.kafka.PipelineMetrics;
+import org.speechforum.contracts.ThreadInfo;
+import org.speechforum.query.thread.ThreadStats;
+import org.speechforum.query.thread.ThreadStore;
+import org.speechforum.query.thread.Threader;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -24,12 +29,17 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * documents.enriched.v1 → Elasticsearch, one bulk request per polled batch, the document id as the
  * Elasticsearch id so a replay overwrites instead of duplicating. The batch's offsets are committed only after
  * every item was written. The bulk answer is checked item by item: items refused for a passing reason (429,
  * 5xx) are retried alone; an item Elasticsearch will never take goes to the dead-letter topic.
+ *
+ * <p>Threading happens here, where the index (the shared, durable thread state) is owned: each document gets
+ * its place from its parent before the write, and subtrees waiting for it are moved after (see
+ * {@link Threader} and docs/threading.md).
  */
 @Component
 class EnrichedDocumentIndexer {
@@ -41,11 +51,14 @@ class EnrichedDocumentIndexer {
     private final DocumentIndex index;
     private final MeterRegistry meters;
     private final Timer bulkLatency;
+    private final Threader threader;
 
-    EnrichedDocumentIndexer(ElasticsearchClient client, DocumentIndex index, MeterRegistry meters) {
+    EnrichedDocumentIndexer(ElasticsearchClient client, DocumentIndex index, MeterRegistry meters,
+                            Threader threader) {
         this.client = client;
         this.index = index;
         this.meters = meters;
+        this.threader = threader;
         this.bulkLatency = Timer.builder("pipeline.index.bulk")
                 .description("Time of one bulk request to Elasticsearch")
                 .publishPercentiles(0.5, 0.99)
@@ -54,17 +67,23 @@ class EnrichedDocumentIndexer {
 
     @KafkaListener(id = "query-service-indexer", topics = Topics.ENRICHED)
     void onEnrichedDocuments(List<ConsumerRecord<String, byte[]>> records) {
-        List<Pending> pending = new ArrayList<>(records.size());
+        List<Document> documents = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             Document document = DocumentJson.read(records.get(i).value());
             if (document.id() == null) {
                 throw new BatchListenerFailedException("Enriched record has no document id",
                         new PermanentFailure("Enriched document without id"), i);
             }
-            pending.add(new Pending(i, document.id(), records.get(i).value()));
+            documents.add(document);
         }
         try {
             index.ensureExists();
+            Map<String, ThreadInfo> places = threader.place(documents);
+            List<Pending> pending = new ArrayList<>(records.size());
+            for (int i = 0; i < documents.size(); i++) {
+                Document document = documents.get(i);
+                pending.add(new Pending(i, document.id(), indexJson(document, places.get(document.id()))));
+            }
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
                 pending = bulk(pending);
                 if (!pending.isEmpty()) {
@@ -75,9 +94,23 @@ class EnrichedDocumentIndexer {
                     sleep(200L << attempt);
                 }
             }
+            threader.afterWrite(places);
         } catch (IOException e) {
             throw new DownstreamUnavailable("Elasticsearch is unreachable: " + e.getMessage(), e);
         }
+    }
+
+    /** The document as stored: its thread place, and the participant key thread aggregates count. */
+    static byte[] indexJson(Document document, ThreadInfo place) {
+        ObjectNode json = DocumentJson.mapper().valueToTree(document.toBuilder().thread(null).build());
+        if (place != null) {
+            json.set("thread", DocumentJson.mapper().valueToTree(ThreadStore.threadMap(place)));
+        }
+        String participant = ThreadStats.participantKey(document.author());
+        if (participant != null) {
+            json.put("authorKey", participant);
+        }
+        return DocumentJson.mapper().writeValueAsBytes(json);
     }
 
     /** Writes the pending documents and returns those refused for a reason that may pass. */
