@@ -18,6 +18,8 @@ import org.speechforum.kafka.DownstreamUnavailable;
 import org.speechforum.kafka.PermanentFailure;
 import org.speechforum.kafka.PipelineMetrics;
 import org.speechforum.contracts.ThreadInfo;
+import org.speechforum.contracts.Link;
+import org.speechforum.query.links.LinkFinder;
 import org.speechforum.query.thread.ThreadStats;
 import org.speechforum.query.thread.ThreadStore;
 import org.speechforum.query.thread.Threader;
@@ -52,9 +54,11 @@ class EnrichedDocumentIndexer {
     private final MeterRegistry meters;
     private final Timer bulkLatency;
     private final Threader threader;
+    private final LinkFinder links;
 
     EnrichedDocumentIndexer(ElasticsearchClient client, DocumentIndex index, MeterRegistry meters,
-                            Threader threader) {
+                            Threader threader, LinkFinder links) {
+        this.links = links;
         this.client = client;
         this.index = index;
         this.meters = meters;
@@ -79,9 +83,19 @@ class EnrichedDocumentIndexer {
         try {
             index.ensureExists();
             Map<String, ThreadInfo> places = threader.place(documents);
+            Map<String, List<Link>> found = links.forward(documents);
             List<Pending> pending = new ArrayList<>(records.size());
             for (int i = 0; i < documents.size(); i++) {
                 Document document = documents.get(i);
+                List<Link> own = found.get(document.id());
+                if (own != null) {
+                    List<Link> merged = new ArrayList<>(document.links() == null ? List.of() : document.links());
+                    for (String target : own.stream().map(Link::targetId).distinct().toList()) {
+                        merged = LinkFinder.merge(merged, target,
+                                own.stream().filter(o -> o.targetId().equals(target)).toList());
+                    }
+                    document = document.toBuilder().links(merged).build();
+                }
                 pending.add(new Pending(i, document.id(), indexJson(document, places.get(document.id()))));
             }
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
@@ -95,6 +109,7 @@ class EnrichedDocumentIndexer {
                 }
             }
             threader.afterWrite(places);
+            links.reverse(documents);
         } catch (IOException e) {
             throw new DownstreamUnavailable("Elasticsearch is unreachable: " + e.getMessage(), e);
         }

@@ -169,6 +169,36 @@ class ThreadingIntegrationTest {
         assertThat(root.get("children").get(0).get("author").get("handle").asString()).isEqualTo("cfgaussian");
     }
 
+    @Test
+    void aThreadQuotingASpeechIsLinkedToItInEitherArrivalOrder() throws Exception {
+        String source = "links-" + UUID.randomUUID().toString().substring(0, 8);
+        String passage = "Latin Americans have always strived for independence, and the history of your continent "
+                + "is full of the most notable examples " + source;
+        Document speech = QueryTestClient.enriched(source + "-speech", "Let me note that views on international "
+                + "issues traditionally have a lot in common. " + passage + ". This happened during the period of "
+                + "struggle against colonialism.").toBuilder().url("http://en.kremlin.ru/events/" + source).build();
+        Document post = Document.builder().id(DocumentIds.of(source, "post")).kind(DocumentKind.POST)
+                .source(source).externalId("post").author(new Author(null, "op", "lemmy.example", null, null))
+                .text("Putin at the parliamentary conference: http://en.kremlin.ru/events/" + source)
+                .publishedAt(Instant.parse("2024-06-01T11:00:00Z")).schemaVersion(1).build();
+        Document quoting = comment(source, "q", post.id(), "reader", 5).toBuilder()
+                .text("He said: latin americans have always strived for independance and the history of your "
+                        + "continent is full of the most notable examples " + source + " - rich, coming from him.")
+                .build();
+        QueryTestClient client = new QueryTestClient(port);
+        // the discussion first, the speech afterwards: the reverse pass links them
+        send(List.of(post, quoting));
+        awaitThread(client, post.id(), t -> complete(t, 2));
+        send(List.of(speech));
+
+        JsonNode thread = awaitThread(client, post.id(), t -> !t.get("speech").isNull());
+        assertThat(thread.get("speech").get("id").asString()).isEqualTo(speech.id());
+        JsonNode links = client.getJson("/api/v1/documents/" + quoting.id()).get("links");
+        assertThat(links.get(0).get("type").asString()).isEqualTo("QUOTES");
+        String quoted = quoting.text().substring(links.get(0).get("start").asInt(), links.get(0).get("end").asInt());
+        assertThat(quoted).startsWith("latin americans").endsWith(source);
+    }
+
     // ---- helpers
 
     private static List<Document> thread(String source, List<String> order, Map<String, String> parentOf) {
