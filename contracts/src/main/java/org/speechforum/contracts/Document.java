@@ -11,7 +11,10 @@ import java.util.List;
  * {@code documents.enriched.v1}. Fields are only ever added, never renamed or removed; see
  * {@code schemas/document.v1.schema.json}.
  *
- * <p>Enrichment fields ({@code contentHash} onwards) are null on raw documents.
+ * <p>Enrichment fields ({@code contentHash} to {@code enrichedAt}) are null on raw documents. Added later (still
+ * schema version 1, additions only): {@code parentSource} and {@code parentExternalId} name the parent the way
+ * its source does, for senders that do not know our document ids; when {@code parentId} is missing, the pipeline
+ * derives it from them (see {@link DocumentIds#parentOf}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Document(
@@ -37,7 +40,9 @@ public record Document(
         List<Entity> entities,
         ThreadInfo thread,
         List<Link> links,
-        Instant enrichedAt) {
+        Instant enrichedAt,
+        String parentSource,
+        String parentExternalId) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -74,6 +79,8 @@ public record Document(
         private ThreadInfo thread;
         private List<Link> links;
         private Instant enrichedAt;
+        private String parentSource;
+        private String parentExternalId;
 
         private Builder() {
         }
@@ -102,6 +109,8 @@ public record Document(
             thread = d.thread;
             links = d.links;
             enrichedAt = d.enrichedAt;
+            parentSource = d.parentSource;
+            parentExternalId = d.parentExternalId;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -127,11 +136,13 @@ public record Document(
         public Builder thread(ThreadInfo v) { thread = v; return this; }
         public Builder links(List<Link> v) { links = v; return this; }
         public Builder enrichedAt(Instant v) { enrichedAt = v; return this; }
+        public Builder parentSource(String v) { parentSource = v; return this; }
+        public Builder parentExternalId(String v) { parentExternalId = v; return this; }
 
         public Document build() {
             return new Document(id, kind, source, externalId, url, title, author, publishedAt, publishedAtPrecision,
                     ingestedAt, language, text, parentId, upvotes, downvotes, edits, op, schemaVersion, contentHash,
-                    entities, thread, links, enrichedAt);
+                    entities, thread, links, enrichedAt, parentSource, parentExternalId);
         }
     }
 }

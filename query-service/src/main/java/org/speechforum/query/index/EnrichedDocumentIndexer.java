@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.speechforum.contracts.Document;
+import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentJson;
 import org.speechforum.contracts.Topics;
 import org.speechforum.kafka.DownstreamUnavailable;
@@ -77,6 +78,10 @@ class EnrichedDocumentIndexer {
             if (document.id() == null) {
                 throw new BatchListenerFailedException("Enriched record has no document id",
                         new PermanentFailure("Enriched document without id"), i);
+            }
+            String parentId = DocumentIds.parentOf(document);
+            if (parentId != null && !parentId.equals(document.parentId())) {
+                document = document.toBuilder().parentId(parentId).build();
             }
             documents.add(document);
         }
