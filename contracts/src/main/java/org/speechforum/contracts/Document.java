@@ -23,6 +23,9 @@ import java.util.List;
  *       {@code tags} (hashtags), {@code sensitive} (content warning) as ActivityPub carries them;</li>
  *   <li>{@code deleted}: true on a tombstone, which tells consumers to remove the document with this id.</li>
  * </ul>
+ * <p>{@code parentSource} and {@code parentExternalId} name the parent the way its source does, for senders
+ * that do not know our document ids; when {@code parentId} is missing, the pipeline derives it from them (see
+ * {@link DocumentIds#parentOf}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Document(
@@ -57,7 +60,10 @@ public record Document(
         String audience,
         List<String> tags,
         Boolean sensitive,
-        Boolean deleted) {
+        Boolean deleted,
+
+        String parentSource,
+        String parentExternalId) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -103,6 +109,8 @@ public record Document(
         private List<String> tags;
         private Boolean sensitive;
         private Boolean deleted;
+        private String parentSource;
+        private String parentExternalId;
 
         private Builder() {
         }
@@ -140,6 +148,8 @@ public record Document(
             tags = d.tags;
             sensitive = d.sensitive;
             deleted = d.deleted;
+            parentSource = d.parentSource;
+            parentExternalId = d.parentExternalId;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -174,12 +184,14 @@ public record Document(
         public Builder tags(List<String> v) { tags = v; return this; }
         public Builder sensitive(Boolean v) { sensitive = v; return this; }
         public Builder deleted(Boolean v) { deleted = v; return this; }
+        public Builder parentSource(String v) { parentSource = v; return this; }
+        public Builder parentExternalId(String v) { parentExternalId = v; return this; }
 
         public Document build() {
             return new Document(id, kind, source, externalId, url, title, author, publishedAt, publishedAtPrecision,
                     ingestedAt, language, text, parentId, upvotes, downvotes, edits, op, schemaVersion, contentHash,
                     entities, thread, links, enrichedAt, speakers, annotations, structure, updatedAt, context, audience, tags,
-                    sensitive, deleted);
+                    sensitive, deleted, parentSource, parentExternalId);
         }
     }
 }

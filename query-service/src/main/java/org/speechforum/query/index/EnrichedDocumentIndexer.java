@@ -12,12 +12,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.speechforum.contracts.Document;
+import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentJson;
 import org.speechforum.contracts.Topics;
 import org.speechforum.kafka.DownstreamUnavailable;
 import org.speechforum.kafka.PermanentFailure;
 import org.speechforum.kafka.PipelineMetrics;
 import org.speechforum.kafka.RecordObservations;
+import org.speechforum.contracts.ThreadInfo;
+import org.speechforum.contracts.Link;
+import org.speechforum.query.links.LinkFinder;
+import org.speechforum.query.thread.ThreadStats;
+import org.speechforum.query.thread.ThreadStore;
+import org.speechforum.query.thread.Threader;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -25,12 +33,17 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * documents.enriched.v1 → Elasticsearch, one bulk request per polled batch, the document id as the
  * Elasticsearch id so a replay overwrites instead of duplicating. The batch's offsets are committed only after
  * every item was written. The bulk answer is checked item by item: items refused for a passing reason (429,
  * 5xx) are retried alone; an item Elasticsearch will never take goes to the dead-letter topic.
+ *
+ * <p>Threading happens here, where the index (the shared, durable thread state) is owned: each document gets
+ * its place from its parent before the write, and subtrees waiting for it are moved after (see
+ * {@link Threader} and docs/threading.md).
  */
 @Component
 class EnrichedDocumentIndexer {
@@ -42,15 +55,18 @@ class EnrichedDocumentIndexer {
     private final DocumentIndex index;
     private final MeterRegistry meters;
     private final Timer bulkLatency;
-
+    private final Threader threader;
+    private final LinkFinder links;
     private final RecordObservations observations;
 
     EnrichedDocumentIndexer(ElasticsearchClient client, DocumentIndex index, MeterRegistry meters,
-                            RecordObservations observations) {
+                            Threader threader, LinkFinder links, RecordObservations observations) {
+        this.links = links;
         this.observations = observations;
         this.client = client;
         this.index = index;
         this.meters = meters;
+        this.threader = threader;
         this.bulkLatency = Timer.builder("pipeline.index.bulk")
                 .description("Time of one bulk request to Elasticsearch")
                 .publishPercentiles(0.5, 0.99)
@@ -61,19 +77,41 @@ class EnrichedDocumentIndexer {
 
     @KafkaListener(id = LISTENER, topics = Topics.ENRICHED)
     void onEnrichedDocuments(List<ConsumerRecord<String, byte[]>> records) {
-        List<Pending> pending = new ArrayList<>(records.size());
+        List<Document> documents = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             Document document = DocumentJson.read(records.get(i).value());
             if (document.id() == null) {
                 throw new BatchListenerFailedException("Enriched record has no document id",
                         new PermanentFailure("Enriched document without id"), i);
             }
-            pending.add(new Pending(i, document.id(), records.get(i).value(), Boolean.TRUE.equals(document.deleted())));
+            String parentId = DocumentIds.parentOf(document);
+            if (parentId != null && !parentId.equals(document.parentId())) {
+                document = document.toBuilder().parentId(parentId).build();
+            }
+            documents.add(document);
             // Joins the document's trace, so "follow one document" finds the indexer's log line too.
-            observations.observe(LISTENER, records.get(i), () -> log.debug("Indexing {}", document.id()));
+            String id = document.id();
+            observations.observe(LISTENER, records.get(i), () -> log.debug("Indexing {}", id));
         }
         try {
             index.ensureExists();
+            Map<String, ThreadInfo> places = threader.place(documents);
+            Map<String, List<Link>> found = links.forward(documents);
+            List<Pending> pending = new ArrayList<>(records.size());
+            for (int i = 0; i < documents.size(); i++) {
+                Document document = documents.get(i);
+                List<Link> own = found.get(document.id());
+                if (own != null) {
+                    List<Link> merged = new ArrayList<>(document.links() == null ? List.of() : document.links());
+                    for (String target : own.stream().map(Link::targetId).distinct().toList()) {
+                        merged = LinkFinder.merge(merged, target,
+                                own.stream().filter(o -> o.targetId().equals(target)).toList());
+                    }
+                    document = document.toBuilder().links(merged).build();
+                }
+                pending.add(new Pending(i, document.id(), indexJson(document, places.get(document.id())),
+                        Boolean.TRUE.equals(document.deleted())));
+            }
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
                 pending = bulk(pending);
                 if (!pending.isEmpty()) {
@@ -84,11 +122,24 @@ class EnrichedDocumentIndexer {
                     sleep(200L << attempt);
                 }
             }
+            threader.afterWrite(places);
+            links.reverse(documents);
         } catch (IOException e) {
-            log.warn("Elasticsearch is unreachable ({}); the batch of {} stays uncommitted and is retried",
-                    e.getMessage(), records.size());
             throw new DownstreamUnavailable("Elasticsearch is unreachable: " + e.getMessage(), e);
         }
+    }
+
+    /** The document as stored: its thread place, and the participant key thread aggregates count. */
+    static byte[] indexJson(Document document, ThreadInfo place) {
+        ObjectNode json = DocumentJson.mapper().valueToTree(document.toBuilder().thread(null).build());
+        if (place != null) {
+            json.set("thread", DocumentJson.mapper().valueToTree(ThreadStore.threadMap(place)));
+        }
+        String participant = ThreadStats.participantKey(document.author());
+        if (participant != null) {
+            json.put("authorKey", participant);
+        }
+        return DocumentJson.mapper().writeValueAsBytes(json);
     }
 
     /** Writes the pending documents and returns those refused for a reason that may pass. */

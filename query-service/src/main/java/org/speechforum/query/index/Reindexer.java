@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentJson;
 import org.speechforum.contracts.Topics;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -35,6 +36,8 @@ public class Reindexer {
 
     private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
     private static final int BULK_SIZE = 1000;
+    /** Fields the indexer computes when it writes a document (threading and links), not found on the topic. */
+    private static final List<String> INDEX_TIME_FIELDS = List.of("thread", "links", "authorKey");
 
     private final ElasticsearchClient client;
     private final IndexProperties index;
@@ -73,11 +76,11 @@ public class Reindexer {
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            long replayed = replayUntil(consumer, consumer.endOffsets(partitions), newIndex);
+            long replayed = replayUntil(consumer, consumer.endOffsets(partitions), newIndex, previous);
             log.info("Replayed {} records into {}; switching aliases from {}", replayed, newIndex, previous);
             switchAliases(previous, newIndex);
             // Whatever the live indexer wrote to the old index between the end offsets and the switch.
-            replayed += replayUntil(consumer, consumer.endOffsets(partitions), newIndex);
+            replayed += replayUntil(consumer, consumer.endOffsets(partitions), newIndex, previous);
             log.info("Index {} is live ({} records replayed)", newIndex, replayed);
             return new Result(newIndex, previous, replayed, skipped);
         }
@@ -90,8 +93,8 @@ public class Reindexer {
 
     private long skipped;
 
-    private long replayUntil(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end, String target)
-            throws IOException {
+    private long replayUntil(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end, String target,
+                             String previous) throws IOException {
         long replayed = 0;
         Map<TopicPartition, Long> remaining = new HashMap<>(end);
         remaining.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
@@ -99,6 +102,7 @@ public class Reindexer {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofSeconds(1));
             BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
             int operations = 0;
+            Map<String, ObjectNode> indexed = indexedState(records, previous);
             for (ConsumerRecord<String, byte[]> record : records) {
                 if (record.value() == null) {
                     continue;
@@ -110,8 +114,9 @@ public class Reindexer {
                 if (Boolean.TRUE.equals(document.deleted())) {
                     bulk.operations(op -> op.delete(d -> d.id(document.id())));
                 } else {
+                    byte[] json = withIndexedState(record.value(), indexed.get(document.id()));
                     bulk.operations(op -> op.index(ix -> ix.id(document.id())
-                            .document(BinaryData.of(record.value(), ContentType.APPLICATION_JSON))));
+                            .document(BinaryData.of(json, ContentType.APPLICATION_JSON))));
                 }
                 operations++;
             }
@@ -133,6 +138,45 @@ public class Reindexer {
             remaining.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
         }
         return replayed;
+    }
+
+    /**
+     * What the live indexer added to these documents in the old index (thread place, links, participant key):
+     * the topic holds documents as enrich-service published them, the threading happened at index time.
+     */
+    private Map<String, ObjectNode> indexedState(ConsumerRecords<String, byte[]> records, String previous)
+            throws IOException {
+        Map<String, ObjectNode> state = new HashMap<>();
+        List<String> ids = new java.util.ArrayList<>();
+        records.forEach(r -> {
+            if (r.key() != null) {
+                ids.add(r.key());
+            }
+        });
+        if (previous == null || ids.isEmpty()) {
+            return state;
+        }
+        var found = client.mget(m -> m.index(previous).ids(ids)
+                .sourceIncludes(INDEX_TIME_FIELDS), ObjectNode.class);
+        for (var doc : found.docs()) {
+            if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
+                state.put(doc.result().id(), doc.result().source());
+            }
+        }
+        return state;
+    }
+
+    private static byte[] withIndexedState(byte[] published, ObjectNode indexed) {
+        if (indexed == null || indexed.isEmpty()) {
+            return published;
+        }
+        ObjectNode json = (ObjectNode) DocumentJson.mapper().readTree(published);
+        for (String field : INDEX_TIME_FIELDS) {
+            if (indexed.has(field)) {
+                json.set(field, indexed.get(field));
+            }
+        }
+        return DocumentJson.mapper().writeValueAsBytes(json);
     }
 
     private void switchAliases(String previous, String next) throws IOException {

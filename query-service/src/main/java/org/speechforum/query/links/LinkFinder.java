@@ -1,0 +1,221 @@
+package org.speechforum.query.links;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.speechforum.contracts.Document;
+import org.speechforum.contracts.DocumentJson;
+import org.speechforum.contracts.DocumentKind;
+import org.speechforum.contracts.Link;
+import org.speechforum.query.index.IndexProperties;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds DISCUSSES / QUOTES links with Elasticsearch proposing candidates and {@link Linker} deciding. Forward
+ * (a forum document arrives): a more_like_this query over speeches, plus speeches whose URL the text names, plus
+ * the speeches of the same batch. Reverse (a speech arrives after its discussion): a more_like_this query over
+ * forum documents, plus those naming its URL; their links are merged and written with a partial update.
+ */
+@Component
+public class LinkFinder {
+
+    private static final Logger log = LoggerFactory.getLogger(LinkFinder.class);
+    private static final Pattern URL = Pattern.compile("https?://[^\\s)\\]>\"']+", Pattern.CASE_INSENSITIVE);
+    private static final int REVERSE_CANDIDATES = 50;
+
+    private final ElasticsearchClient client;
+    private final IndexProperties index;
+    private final LinkProperties properties;
+    private final Linker linker;
+    private final Timer timer;
+
+    LinkFinder(ElasticsearchClient client, IndexProperties index, LinkProperties properties, MeterRegistry meters) {
+        this.client = client;
+        this.index = index;
+        this.properties = properties;
+        this.linker = new Linker(properties);
+        this.timer = Timer.builder("pipeline.links").description("Finding cross-document links of a batch")
+                .register(meters);
+    }
+
+    /** The links each forum document of the batch gets (documents without any are absent). */
+    public Map<String, List<Link>> forward(List<Document> batch) throws IOException {
+        Map<String, List<Link>> out = new HashMap<>();
+        if (!properties.enabled()) {
+            return out;
+        }
+        long t0 = System.nanoTime();
+        List<Linker.Speech> batchSpeeches = new ArrayList<>();
+        List<Document> forum = new ArrayList<>();
+        for (Document d : batch) {
+            if (d.kind() == DocumentKind.SPEECH) {
+                batchSpeeches.add(linker.speech(d.id(), d.url(), d.text()));
+            } else if (d.text() != null && (d.text().length() > 40 || URL.matcher(d.text()).find())) {
+                forum.add(d);
+            }
+        }
+        if (!forum.isEmpty()) {
+            List<RequestItem> searches = new ArrayList<>();
+            for (Document d : forum) {
+                Query query = Query.of(q -> q.bool(b -> {
+                    b.filter(f -> f.term(t -> t.field("kind").value("SPEECH")));
+                    b.should(s -> s.moreLikeThis(m -> m.fields("text").like(l -> l.text(d.text()))
+                            .minTermFreq(1).minDocFreq(1).maxQueryTerms(30).minimumShouldMatch("30%")));
+                    List<FieldValue> urls = urls(d.text());
+                    if (!urls.isEmpty()) {
+                        b.should(s -> s.terms(t -> t.field("url").terms(v -> v.value(urls))));
+                    }
+                    return b.minimumShouldMatch("1");
+                }));
+                searches.add(RequestItem.of(r -> r.header(h -> h.index(index.writeAlias()))
+                        .body(body -> body.query(query).size(properties.candidates())
+                                .source(src -> src.filter(f -> f.includes("id", "url", "text"))))));
+            }
+            MsearchResponse<ObjectNode> response = client.msearch(m -> m.searches(searches), ObjectNode.class);
+            for (int i = 0; i < forum.size(); i++) {
+                Document d = forum.get(i);
+                List<Linker.Speech> candidates = new ArrayList<>(batchSpeeches);
+                MultiSearchResponseItem<ObjectNode> item = response.responses().get(i);
+                if (item.isResult()) {
+                    for (Hit<ObjectNode> hit : item.result().hits().hits()) {
+                        candidates.add(linker.speech(hit.id(), text(hit.source(), "url"), text(hit.source(), "text")));
+                    }
+                }
+                List<Link> links = new ArrayList<>();
+                for (Linker.Speech s : candidates) {
+                    links.addAll(linker.link(d.kind(), d.text(), s));
+                }
+                if (!links.isEmpty()) {
+                    out.put(d.id(), links);
+                }
+            }
+        }
+        timer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+        return out;
+    }
+
+    /** Links forum documents already stored to the speeches of this batch, which arrived after them. */
+    public void reverse(List<Document> batch) throws IOException {
+        if (!properties.enabled()) {
+            return;
+        }
+        for (Document speech : batch) {
+            if (speech.kind() != DocumentKind.SPEECH || speech.text() == null) {
+                continue;
+            }
+            Linker.Speech prepared = linker.speech(speech.id(), speech.url(), speech.text());
+            var response = client.search(s -> s.index(index.writeAlias()).size(REVERSE_CANDIDATES)
+                    .source(src -> src.filter(f -> f.includes("id", "kind", "text", "links")))
+                    .query(q -> q.bool(b -> {
+                        b.filter(f -> f.terms(t -> t.field("kind").terms(v -> v.value(
+                                List.of(FieldValue.of("POST"), FieldValue.of("COMMENT"))))));
+                        b.should(sh -> sh.moreLikeThis(m -> m.fields("text").like(l -> l.text(speech.text()))
+                                .minTermFreq(1).minDocFreq(1).maxQueryTerms(60).minimumShouldMatch("10%")));
+                        if (speech.url() != null && !speech.url().isBlank()) {
+                            b.should(sh -> sh.matchPhrase(mp -> mp.field("text").query(speech.url())));
+                        }
+                        return b.minimumShouldMatch("1");
+                    })), ObjectNode.class);
+            BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.writeAlias());
+            int updates = 0;
+            for (Hit<ObjectNode> hit : response.hits().hits()) {
+                ObjectNode doc = hit.source();
+                DocumentKind kind = DocumentKind.valueOf(text(doc, "kind"));
+                List<Link> found = linker.link(kind, text(doc, "text"), prepared);
+                List<Link> existing = existing(doc);
+                List<Link> merged = merge(existing, speech.id(), found);
+                if (!merged.equals(existing)) {
+                    List<Map<String, Object>> json = merged.stream().map(LinkFinder::linkMap).toList();
+                    bulk.operations(op -> op.update(u -> u.id(hit.id()).retryOnConflict(5)
+                            .action(a -> a.doc(Map.of("links", json)))));
+                    updates++;
+                }
+            }
+            if (updates > 0) {
+                var result = client.bulk(bulk.build());
+                if (result.errors()) {
+                    log.warn("Some reverse links of speech {} were refused", speech.id());
+                }
+            }
+        }
+    }
+
+    /** {@code existing} without the DISCUSSES / QUOTES links to {@code target}, then {@code found} added. */
+    public static List<Link> merge(List<Link> existing, String target, List<Link> found) {
+        List<Link> merged = new ArrayList<>();
+        for (Link l : existing == null ? List.<Link>of() : existing) {
+            boolean ours = target.equals(l.targetId())
+                    && (Linker.DISCUSSES.equals(l.type()) || Linker.QUOTES.equals(l.type()));
+            if (!ours) {
+                merged.add(l);
+            }
+        }
+        merged.addAll(found);
+        return merged;
+    }
+
+    private static List<Link> existing(ObjectNode doc) {
+        List<Link> links = new ArrayList<>();
+        JsonNode node = doc.get("links");
+        if (node != null && node.isArray()) {
+            node.forEach(l -> links.add(DocumentJson.mapper().treeToValue(l, Link.class)));
+        }
+        return links;
+    }
+
+    private static Map<String, Object> linkMap(Link l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", l.type());
+        m.put("targetId", l.targetId());
+        if (l.start() != null) {
+            m.put("start", l.start());
+            m.put("end", l.end());
+        }
+        if (l.score() != null) {
+            m.put("score", l.score());
+        }
+        return m;
+    }
+
+    static List<FieldValue> urls(String text) {
+        List<FieldValue> urls = new ArrayList<>();
+        Matcher m = URL.matcher(text);
+        while (m.find() && urls.size() < 20) {
+            String url = m.group().replaceAll("[.,;:!?]+$", "");
+            String bare = url.replaceFirst("(?i)^https?://", "");
+            for (String v : List.of(url, "https://" + bare, "http://" + bare, "https://" + bare + "/",
+                    "http://" + bare + "/")) {
+                urls.add(FieldValue.of(v));
+                urls.add(FieldValue.of(v.toLowerCase(Locale.ROOT)));
+            }
+        }
+        return urls;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+}
