@@ -341,7 +341,7 @@ public final class Bench {
     private List<byte[]> enrich(List<Document> raw) {
         long t0 = System.nanoTime();
         DocumentEnricher enricher = new DocumentEnricher(Clock.systemUTC(), EntityPipeline.createDefault(),
-                new ThreadMemory(100_000));
+                new ThreadMemory(100_000), false);
         Instant now = Instant.now();
         List<byte[]> out = raw.parallelStream()
                 .map(d -> DocumentJson.write(enricher.enrich(d.toBuilder().ingestedAt(now).schemaVersion(1).build())))

@@ -44,7 +44,7 @@ public class EnrichBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        enricher = new DocumentEnricher(Clock.systemUTC(), EntityPipeline.createDefault(), new ThreadMemory(100_000));
+        enricher = new DocumentEnricher(Clock.systemUTC(), EntityPipeline.createDefault(), new ThreadMemory(100_000), false);
         List<Document> docs = new ArrayList<>();
         long bytes = 0;
         long next = 0;
