@@ -23,6 +23,8 @@ import java.util.concurrent.TimeoutException;
 @Component
 public class DocumentPublisher {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DocumentPublisher.class);
+
     private final KafkaTemplate<String, byte[]> kafka;
     private final MeterRegistry meters;
     private final Duration timeout;
@@ -47,6 +49,9 @@ public class DocumentPublisher {
             throw new PublishFailed("Interrupted while waiting for Kafka", e);
         }
         meters.counter(PipelineMetrics.DOCUMENTS_ACCEPTED, "format", format).increment(documents.size());
+        if (log.isDebugEnabled()) {
+            documents.forEach(d -> log.debug("Published {} {} ({})", d.kind(), d.id(), format));
+        }
     }
 
     /** Kafka is unreachable or too slow; nothing is acknowledged to the client, who may safely retry. */
