@@ -19,6 +19,7 @@ import org.speechforum.contracts.DocumentKind;
 import org.speechforum.contracts.Entity;
 import org.speechforum.contracts.Topics;
 import org.speechforum.localstack.TestEngines;
+import org.speechforum.query.QueryTestClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,6 +41,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.speechforum.query.QueryTestClient.enriched;
+import static org.speechforum.query.QueryTestClient.send;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=query-service", "query.cors.allowed-origins=https://grafana.example.org"})
@@ -50,6 +53,18 @@ class IndexingAndSearchTest {
 
     @LocalServerPort
     int port;
+
+    private QueryTestClient query() {
+        return new QueryTestClient(port);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return query().get(path);
+    }
+
+    private JsonNode awaitHits(String q, int expected) throws Exception {
+        return query().awaitHits(q, expected);
+    }
 
     @DynamicPropertySource
     static void engines(DynamicPropertyRegistry registry) {
@@ -227,45 +242,6 @@ class IndexingAndSearchTest {
         HttpResponse<String> answer = get("/api/v1/search?cursor=bm90LWEtY3Vyc29y");
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("cursor");
-    }
-
-    private static Document enriched(String externalId, String text) {
-        return Document.builder()
-                .id(DocumentIds.of("test", externalId))
-                .kind(DocumentKind.SPEECH).source("test").externalId(externalId).title("Speech " + externalId)
-                .author(new Author("Vladimir Putin", null, null, "President of Russia", null))
-                .publishedAt(Instant.parse("2024-06-01T10:00:00Z")).ingestedAt(Instant.now())
-                .text(text).schemaVersion(1).contentHash(DocumentIds.sha256(text)).enrichedAt(Instant.now())
-                .build();
-    }
-
-    private static void send(Document document) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.ENRICHED, document.id(), DocumentJson.write(document))).get();
-        }
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode awaitHits(String q, int expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode hits = null;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> answer = get("/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
-            if (answer.statusCode() == 200) {
-                hits = JSON.readTree(answer.body()).get("hits");
-                if (hits.size() >= expected) {
-                    return hits;
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Expected " + expected + " hits for " + q + ", last answer: " + hits);
     }
 
     private static List<String> deadLetterKeys() {
