@@ -122,6 +122,7 @@ async function entityView(id) {
 }
 
 function chart(points) {
+  if (points.length === 0) return el('p', { class: 'meta' }, 'No dated mentions yet.');
   const width = 640, height = 160, pad = 24;
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('class', 'chart');
