@@ -24,6 +24,15 @@ public final class PipelineMetrics {
     /** Timer around one record's work in a batch listener; see {@link RecordObservations}. */
     public static final String RECORD_PROCESS = RecordObservations.NAME;
 
+    /** Entities tagged per enriched document (distribution summary). */
+    public static final String ENTITIES_PER_DOCUMENT = "pipeline.enrich.entities";
+    /** Documents per bulk request to Elasticsearch (distribution summary). */
+    public static final String BULK_SIZE = "pipeline.index.bulk.size";
+    /** Bulk items Elasticsearch refused; tags {@code reason} (its error type), {@code retried} (true/false). */
+    public static final String INDEX_FAILURES = "pipeline.index.failures";
+    /** Where threading put documents; tag {@code outcome}: root, attached, orphaned, reattached. */
+    public static final String THREADING_OUTCOMES = "pipeline.threading.outcomes";
+
     private PipelineMetrics() {
     }
 }

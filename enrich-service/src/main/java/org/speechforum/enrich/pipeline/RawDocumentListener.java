@@ -74,6 +74,8 @@ class RawDocumentListener {
                 // dead-lettered at once; anything else gets bounded retries.
                 throw new BatchListenerFailedException("Cannot enrich " + records.get(i).key(), e, i);
             }
+            meters.summary(PipelineMetrics.ENTITIES_PER_DOCUMENT)
+                    .record(enriched.entities() == null ? 0 : enriched.entities().size());
             Document toSend = enriched;
             // Sent from this thread, in batch order, so two versions of a document keep their order; the
             // observation puts the record's trace context into the enriched record's headers.

@@ -151,6 +151,7 @@ class EnrichedDocumentIndexer {
                     .id(p.id())
                     .document(BinaryData.of(p.json(), ContentType.APPLICATION_JSON))));
         }
+        meters.summary(PipelineMetrics.BULK_SIZE).record(pending.size());
         BulkResponse response;
         Timer.Sample sample = Timer.start(meters);
         try {
@@ -166,8 +167,12 @@ class EnrichedDocumentIndexer {
             if (item.error() == null || p.tombstone() && item.status() == 404) {
                 written++;
             } else if (item.status() == 429 || item.status() >= 500) {
+                meters.counter(PipelineMetrics.INDEX_FAILURES, "reason", item.error().type(), "retried", "true")
+                        .increment();
                 retry.add(p);
             } else {
+                meters.counter(PipelineMetrics.INDEX_FAILURES, "reason", item.error().type(), "retried", "false")
+                        .increment();
                 meters.counter(PipelineMetrics.DOCUMENTS_INDEXED).increment(written);
                 log.warn("Elasticsearch refused document {}: {}", p.id(), item.error().reason());
                 throw new BatchListenerFailedException("Elasticsearch refused document " + p.id(),

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.ThreadInfo;
+import org.speechforum.kafka.PipelineMetrics;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -37,12 +38,14 @@ public class Threader {
     private final ThreadStore store;
     private final ThreadingProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final Timer placeTimer;
     private final Timer afterTimer;
     /** Roots this instance wrote under lately, with when; re-checked until the window passes. */
     private final Map<String, Instant> recentRoots = new ConcurrentHashMap<>();
 
     Threader(ThreadStore store, ThreadingProperties properties, MeterRegistry meters) {
+        this.meters = meters;
         this.store = store;
         this.properties = properties;
         this.clock = Clock.systemUTC();
@@ -72,6 +75,9 @@ public class Threader {
         store.get(outside).forEach((id, node) -> known.put(id,
                 node.thread() != null ? node.thread() : ThreadMath.place(id, node.parentId(), null)));
         Map<String, ThreadInfo> places = ThreadMath.resolve(nodes, known);
+        places.values().forEach(place -> meters.counter(PipelineMetrics.THREADING_OUTCOMES, "outcome",
+                Boolean.TRUE.equals(place.orphan()) ? "orphaned" : place.parentId() == null ? "root" : "attached")
+                .increment());
         placeTimer.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
         return places;
     }
@@ -132,6 +138,7 @@ public class Threader {
         }
         if (!changed.isEmpty()) {
             log.debug("Re-threading {} documents under {}", changed.size(), tops.keySet());
+            meters.counter(PipelineMetrics.THREADING_OUTCOMES, "outcome", "reattached").increment(changed.size());
             store.writePlaces(changed, noLongerRoots);
         }
         return changed.size();
