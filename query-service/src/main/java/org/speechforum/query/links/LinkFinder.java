@@ -67,15 +67,17 @@ public class LinkFinder {
             return out;
         }
         long t0 = System.nanoTime();
-        List<Linker.Speech> batchSpeeches = new ArrayList<>();
+        // Speeches of this same batch are not candidates here: they are written with the batch, and reverse()
+        // then finds the batch's forum documents for them. Pairing every comment with every speech of a batch
+        // was quadratic and bounded the indexer (measured: ~6 s of a 7 s batch of 400 documents).
         List<Document> forum = new ArrayList<>();
         for (Document d : batch) {
-            if (d.kind() == DocumentKind.SPEECH) {
-                batchSpeeches.add(linker.speech(d.id(), d.url(), d.text()));
-            } else if (d.text() != null && (d.text().length() > 40 || URL.matcher(d.text()).find())) {
+            if (d.kind() != DocumentKind.SPEECH && d.text() != null
+                    && (d.text().length() > 40 || URL.matcher(d.text()).find())) {
                 forum.add(d);
             }
         }
+        Map<String, Linker.Speech> prepared = new HashMap<>();
         if (!forum.isEmpty()) {
             List<RequestItem> searches = new ArrayList<>();
             for (Document d : forum) {
@@ -96,11 +98,13 @@ public class LinkFinder {
             MsearchResponse<ObjectNode> response = client.msearch(m -> m.searches(searches), ObjectNode.class);
             for (int i = 0; i < forum.size(); i++) {
                 Document d = forum.get(i);
-                List<Linker.Speech> candidates = new ArrayList<>(batchSpeeches);
+                List<Linker.Speech> candidates = new ArrayList<>();
                 MultiSearchResponseItem<ObjectNode> item = response.responses().get(i);
                 if (item.isResult()) {
                     for (Hit<ObjectNode> hit : item.result().hits().hits()) {
-                        candidates.add(linker.speech(hit.id(), text(hit.source(), "url"), text(hit.source(), "text")));
+                        // Shingled once per batch, however many comments find the same speech.
+                        candidates.add(prepared.computeIfAbsent(hit.id(), id ->
+                                linker.speech(id, text(hit.source(), "url"), text(hit.source(), "text"))));
                     }
                 }
                 List<Link> links = new ArrayList<>();

@@ -38,6 +38,11 @@ import java.util.Map;
 @Component
 public class ThreadStore {
 
+    /** Roots per stats request. */
+    private static final int STATS_SLICE = 200;
+    /** Participant counts are exact up to this many per thread, approximate (within a few %) above. */
+    private static final int PARTICIPANTS_EXACT_UP_TO = 1_000;
+
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ThreadStore.class);
 
     static final List<String> NODE_FIELDS = List.of("id", "parentId", "thread");
@@ -132,6 +137,18 @@ public class ThreadStore {
      * caller refreshes the index first so the latest writes count.
      */
     public List<ThreadStats> refreshStats(Collection<String> roots) throws IOException {
+        // Per root bucket the participant count costs a HyperLogLog sketch; in slices the memory of one request
+        // stays bounded however many threads a batch or the reconciler touches (Elasticsearch's request circuit
+        // breaker refused whole requests before).
+        List<String> all = new ArrayList<>(roots);
+        List<ThreadStats> stats = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += STATS_SLICE) {
+            stats.addAll(refreshStatsSlice(all.subList(from, Math.min(all.size(), from + STATS_SLICE))));
+        }
+        return stats;
+    }
+
+    private List<ThreadStats> refreshStatsSlice(List<String> roots) throws IOException {
         if (roots.isEmpty()) {
             return List.of();
         }
@@ -139,7 +156,7 @@ public class ThreadStore {
                 .query(terms("thread.rootId", roots))
                 .aggregations("roots", a -> a.terms(t -> t.field("thread.rootId").size(roots.size()))
                         .aggregations("participants", p -> p.cardinality(c -> c.field("authorKey")
-                                .precisionThreshold(40_000)))
+                                .precisionThreshold(PARTICIPANTS_EXACT_UP_TO)))
                         .aggregations("last", l -> l.max(m -> m.field("publishedAt")))
                         .aggregations("replies", r -> r.filter(f -> f.range(g -> g.number(n -> n
                                 .field("thread.depth").gte(1.0)))))), Void.class);
