@@ -3,7 +3,6 @@ package org.speechforum.kafka;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -12,7 +11,6 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.kafka.core.KafkaAdmin;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,15 +36,14 @@ class DlqDepthMeter implements MeterBinder, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DlqDepthMeter.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final KafkaAdmin kafkaAdmin;
+    private final LazyAdmin admin;
     private final List<String> topics;
     private final Duration refresh;
     private final Map<String, AtomicLong> depths = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService scheduler;
-    private volatile Admin admin;
 
-    DlqDepthMeter(KafkaAdmin kafkaAdmin, List<String> topics, Duration refresh) {
-        this.kafkaAdmin = kafkaAdmin;
+    DlqDepthMeter(LazyAdmin admin, List<String> topics, Duration refresh) {
+        this.admin = admin;
         this.topics = topics;
         this.refresh = refresh;
     }
@@ -86,7 +83,7 @@ class DlqDepthMeter implements MeterBinder, DisposableBean {
         Map<String, TopicDescription> described = new HashMap<>();
         for (String topic : topics) {
             try {
-                described.put(topic, admin().describeTopics(List.of(topic)).allTopicNames()
+                described.put(topic, admin.get().describeTopics(List.of(topic)).allTopicNames()
                         .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic));
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
@@ -101,10 +98,10 @@ class DlqDepthMeter implements MeterBinder, DisposableBean {
         if (partitions.isEmpty()) {
             return;
         }
-        Map<TopicPartition, ListOffsetsResultInfo> latest = admin().listOffsets(partitions).all()
+        Map<TopicPartition, ListOffsetsResultInfo> latest = admin.get().listOffsets(partitions).all()
                 .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         partitions.replaceAll((tp, spec) -> OffsetSpec.earliest());
-        Map<TopicPartition, ListOffsetsResultInfo> earliest = admin().listOffsets(partitions).all()
+        Map<TopicPartition, ListOffsetsResultInfo> earliest = admin.get().listOffsets(partitions).all()
                 .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         Map<String, Long> sums = new HashMap<>();
         latest.forEach((tp, info) -> sums.merge(tp.topic(),
@@ -112,24 +109,10 @@ class DlqDepthMeter implements MeterBinder, DisposableBean {
         sums.forEach((topic, sum) -> depths.get(topic).set(sum));
     }
 
-    private Admin admin() {
-        if (admin == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    admin = Admin.create(kafkaAdmin.getConfigurationProperties());
-                }
-            }
-        }
-        return admin;
-    }
-
     @Override
     public void destroy() {
         if (scheduler != null) {
             scheduler.shutdownNow();
-        }
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(2));
         }
     }
 }

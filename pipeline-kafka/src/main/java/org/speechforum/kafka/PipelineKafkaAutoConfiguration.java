@@ -97,17 +97,22 @@ public class PipelineKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "pipeline.metrics.dlq-depth.enabled", matchIfMissing = true)
-    DlqDepthMeter dlqDepthMeter(KafkaAdmin kafkaAdmin, Environment environment) {
+    DlqDepthMeter dlqDepthMeter(LazyAdmin admin, Environment environment) {
         Duration refresh = environment.getProperty("pipeline.metrics.dlq-depth.refresh", Duration.class,
                 Duration.ofSeconds(30));
         List<String> dlqs = List.of(Topics.SUBMISSIONS, Topics.RAW, Topics.ENRICHED).stream()
                 .map(Topics::dlq).toList();
-        return new DlqDepthMeter(kafkaAdmin, dlqs, refresh);
+        return new DlqDepthMeter(admin, dlqs, refresh);
     }
 
     @Bean
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
-        return new KafkaHealthIndicator(kafkaAdmin);
+    LazyAdmin pipelineAdmin(KafkaAdmin kafkaAdmin) {
+        return new LazyAdmin(kafkaAdmin);
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(LazyAdmin admin) {
+        return new KafkaHealthIndicator(admin);
     }
 
     static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
