@@ -50,6 +50,7 @@ public class LinkFinder {
     private final LinkProperties properties;
     private final Linker linker;
     private final Timer timer;
+    private final Timer reverseTimer;
 
     LinkFinder(ElasticsearchClient client, IndexProperties index, LinkProperties properties, MeterRegistry meters) {
         this.client = client;
@@ -58,6 +59,8 @@ public class LinkFinder {
         this.linker = new Linker(properties);
         this.timer = Timer.builder("pipeline.links").description("Finding cross-document links of a batch")
                 .register(meters);
+        this.reverseTimer = Timer.builder("pipeline.links.reverse")
+                .description("Linking stored forum documents to the speeches of a batch").register(meters);
     }
 
     /** The links each forum document of the batch gets (documents without any are absent). */
@@ -120,50 +123,71 @@ public class LinkFinder {
         return out;
     }
 
-    /** Links forum documents already stored to the speeches of this batch, which arrived after them. */
+    /**
+     * Links forum documents already stored to the speeches of this batch, which arrived after them: one
+     * multi-search for the candidates of all the batch's speeches, one bulk update for every document that gains
+     * links (a document several speeches link to is updated once, with all of them).
+     */
     public void reverse(List<Document> batch) throws IOException {
         if (!properties.enabled()) {
             return;
         }
-        for (Document speech : batch) {
-            if (speech.kind() != DocumentKind.SPEECH || speech.text() == null) {
+        List<Document> speeches = batch.stream()
+                .filter(d -> d.kind() == DocumentKind.SPEECH && d.text() != null)
+                .toList();
+        if (speeches.isEmpty()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        List<RequestItem> searches = new ArrayList<>(speeches.size());
+        for (Document speech : speeches) {
+            Query query = Query.of(q -> q.bool(b -> {
+                b.filter(f -> f.terms(t -> t.field("kind").terms(v -> v.value(
+                        List.of(FieldValue.of("POST"), FieldValue.of("COMMENT"))))));
+                b.should(sh -> sh.moreLikeThis(m -> m.fields("text").like(l -> l.text(speech.text()))
+                        .minTermFreq(1).minDocFreq(1).maxQueryTerms(60).minimumShouldMatch("10%")));
+                if (speech.url() != null && !speech.url().isBlank()) {
+                    b.should(sh -> sh.matchPhrase(mp -> mp.field("text").query(speech.url())));
+                }
+                return b.minimumShouldMatch("1");
+            }));
+            searches.add(RequestItem.of(r -> r.header(h -> h.index(index.writeAlias()))
+                    .body(body -> body.query(query).size(REVERSE_CANDIDATES)
+                            .source(src -> src.filter(f -> f.includes("id", "kind", "text", "links"))))));
+        }
+        MsearchResponse<ObjectNode> response = client.msearch(m -> m.searches(searches), ObjectNode.class);
+        Map<String, List<Link>> before = new HashMap<>();
+        Map<String, List<Link>> after = new LinkedHashMap<>();
+        for (int i = 0; i < speeches.size(); i++) {
+            MultiSearchResponseItem<ObjectNode> item = response.responses().get(i);
+            if (!item.isResult()) {
                 continue;
             }
+            Document speech = speeches.get(i);
             Linker.Speech prepared = linker.speech(speech.id(), speech.url(), speech.text());
-            var response = client.search(s -> s.index(index.writeAlias()).size(REVERSE_CANDIDATES)
-                    .source(src -> src.filter(f -> f.includes("id", "kind", "text", "links")))
-                    .query(q -> q.bool(b -> {
-                        b.filter(f -> f.terms(t -> t.field("kind").terms(v -> v.value(
-                                List.of(FieldValue.of("POST"), FieldValue.of("COMMENT"))))));
-                        b.should(sh -> sh.moreLikeThis(m -> m.fields("text").like(l -> l.text(speech.text()))
-                                .minTermFreq(1).minDocFreq(1).maxQueryTerms(60).minimumShouldMatch("10%")));
-                        if (speech.url() != null && !speech.url().isBlank()) {
-                            b.should(sh -> sh.matchPhrase(mp -> mp.field("text").query(speech.url())));
-                        }
-                        return b.minimumShouldMatch("1");
-                    })), ObjectNode.class);
-            BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.writeAlias());
-            int updates = 0;
-            for (Hit<ObjectNode> hit : response.hits().hits()) {
+            for (Hit<ObjectNode> hit : item.result().hits().hits()) {
                 ObjectNode doc = hit.source();
+                before.computeIfAbsent(hit.id(), id -> existing(doc));
+                List<Link> current = after.getOrDefault(hit.id(), before.get(hit.id()));
                 DocumentKind kind = DocumentKind.valueOf(text(doc, "kind"));
-                List<Link> found = linker.link(kind, text(doc, "text"), prepared);
-                List<Link> existing = existing(doc);
-                List<Link> merged = merge(existing, speech.id(), found);
-                if (!merged.equals(existing)) {
-                    List<Map<String, Object>> json = merged.stream().map(LinkFinder::linkMap).toList();
-                    bulk.operations(op -> op.update(u -> u.id(hit.id()).retryOnConflict(5)
-                            .action(a -> a.doc(Map.of("links", json)))));
-                    updates++;
-                }
-            }
-            if (updates > 0) {
-                var result = client.bulk(bulk.build());
-                if (result.errors()) {
-                    log.warn("Some reverse links of speech {} were refused", speech.id());
-                }
+                List<Link> merged = merge(current, speech.id(), linker.link(kind, text(doc, "text"), prepared));
+                after.put(hit.id(), merged);
             }
         }
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.writeAlias());
+        int updates = 0;
+        for (Map.Entry<String, List<Link>> e : after.entrySet()) {
+            if (!e.getValue().equals(before.get(e.getKey()))) {
+                List<Map<String, Object>> json = e.getValue().stream().map(LinkFinder::linkMap).toList();
+                bulk.operations(op -> op.update(u -> u.id(e.getKey()).retryOnConflict(5)
+                        .action(a -> a.doc(Map.of("links", json)))));
+                updates++;
+            }
+        }
+        if (updates > 0 && client.bulk(bulk.build()).errors()) {
+            log.warn("Some reverse links of {} speeches were refused", speeches.size());
+        }
+        reverseTimer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
     }
 
     /** {@code existing} without the DISCUSSES / QUOTES links to {@code target}, then {@code found} added. */
