@@ -73,7 +73,8 @@ public final class ChildJvm implements AutoCloseable {
         return launch(name, command, environment, logFile, readyLine);
     }
 
-    private static ChildJvm launch(String name, List<String> command, Map<String, String> environment, Path logFile,
+    /** Starts a complete command line (its first element the java binary) for callers that build their own. */
+    public static ChildJvm launch(String name, List<String> command, Map<String, String> environment, Path logFile,
                                    Predicate<String> readyLine) throws IOException {
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
