@@ -104,6 +104,15 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Waits for a child that ends by itself (a command-line tool) to exit. */
+    public void awaitExit(Duration timeout) {
+        try {
+            process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

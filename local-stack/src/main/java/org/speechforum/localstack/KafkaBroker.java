@@ -142,23 +142,11 @@ public final class KafkaBroker implements AutoCloseable {
                         configDir().resolve("server.properties").toString()),
                 Map.of(), dataDir.resolve("logs/storage-format.log"), line -> line.startsWith("Formatting"))) {
             format.awaitReady(timeout);
-            waitForExit(format, timeout);
+            format.awaitExit(timeout);
         }
         if (!Files.exists(logDirs().resolve("meta.properties"))) {
             throw new IllegalStateException("Formatting Kafka storage in " + logDirs() + " failed; see "
                     + dataDir.resolve("logs/storage-format.log"));
-        }
-    }
-
-    private static void waitForExit(ChildJvm child, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (child.isAlive() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 
