@@ -158,6 +158,38 @@ class BadInputCorpusTest extends IngestIntegrationTest {
                 c("multipart upload without file part", UPLOADS, "multipart/form-data; boundary=XyZ",
                         "--XyZ\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\n@M@\r\n--XyZ--\r\n", 400,
                         "missing-field", "file"),
+                // Origin rules: only the object's own server (its author or its server actor) may change or delete it.
+                c("forged Delete from another host", APUB, AP, "{\"type\":\"Delete\",\"actor\":\"https://evil.example/u/m\","
+                        + "\"object\":\"https://corpus.example/notes/@M@\"}", 403, "foreign-origin", "/object"),
+                c("forged Update from another host", APUB, AP, "{\"type\":\"Update\",\"actor\":\"https://evil.example/u/m\","
+                        + "\"object\":" + note + ",\"attributedTo\":\"https://corpus.example/u/a\"}}", 403,
+                        "foreign-origin", "/object/id"),
+                c("forged Create from another host", APUB, AP, "{\"type\":\"Create\",\"actor\":\"https://evil.example/u/m\","
+                        + "\"object\":" + note + "}}", 403, "foreign-origin", "/object/id"),
+                c("look-alike host in an Update", APUB, AP, "{\"type\":\"Update\",\"actor\":\"https://corpus.example.evil.example/u/a\","
+                        + "\"object\":" + note + "}}", 403, "foreign-origin", "/object/id"),
+                c("Update by another user of the same host", APUB, AP, "{\"type\":\"Update\","
+                        + "\"actor\":\"https://corpus.example/u/mallory\",\"object\":" + note
+                        + ",\"attributedTo\":\"https://corpus.example/u/a\"}}", 403, "foreign-origin", "/object/attributedTo"),
+                c("Delete of an embedded note by another author", APUB, AP, "{\"type\":\"Delete\","
+                        + "\"actor\":\"https://corpus.example/u/mallory\",\"object\":" + note
+                        + ",\"attributedTo\":\"https://corpus.example/u/a\"}}", 403, "foreign-origin", "/object/attributedTo"),
+                c("Undo of someone else's activity", APUB, AP, "{\"type\":\"Undo\",\"actor\":\"https://corpus.example/u/mallory\","
+                        + "\"object\":{\"type\":\"Delete\",\"actor\":\"https://corpus.example/u/a\","
+                        + "\"object\":\"https://corpus.example/notes/@M@\"}}", 403, "foreign-origin", "/actor"),
+                c("Announce of another host's note", APUB, AP, "{\"type\":\"Announce\",\"actor\":\"https://evil.example/u/m\","
+                        + "\"object\":" + note + "}}", 403, "foreign-origin", "/object/id"),
+                c("Announce wrapping a forged Delete", APUB, AP, "{\"type\":\"Announce\",\"actor\":\"https://corpus.example/c/main\","
+                        + "\"object\":{\"type\":\"Delete\",\"actor\":\"https://evil.example/u/m\","
+                        + "\"object\":\"https://corpus.example/notes/@M@\"}}", 403, "foreign-origin", null),
+                c("Delete without actor", APUB, AP, "{\"type\":\"Delete\",\"object\":\"https://corpus.example/notes/@M@\"}",
+                        400, "missing-field", "/actor"),
+                c("Delete with an actor that is no URL", APUB, AP, "{\"type\":\"Delete\",\"actor\":\"mallory\","
+                        + "\"object\":\"https://corpus.example/notes/@M@\"}", 400, "invalid-document", "/actor"),
+                c("Delete from the object's origin", APUB, AP, "{\"type\":\"Delete\",\"actor\":\"https://corpus.example/u/a\","
+                        + "\"object\":\"https://corpus.example/notes/@M@\"}", 202, null, null),
+                c("Update by the object's author", APUB, AP, "{\"type\":\"Update\",\"actor\":\"https://corpus.example/u/a\","
+                        + "\"object\":" + note + ",\"attributedTo\":\"https://corpus.example/u/a\"}}", 202, null, null),
                 // HTML and scripts are never refused: stored as inert text (canonical, upload) or dropped (ActivityPub).
                 c("script in canonical text", DOCS, JSON, "{\"kind\":\"POST\",\"source\":\"corpus\",\"externalId\":\"@M@\","
                         + "\"text\":\"<script>alert('@M@')</script><b>bold</b>\"}", 202, null, null),
@@ -205,8 +237,8 @@ class BadInputCorpusTest extends IngestIntegrationTest {
     }
 
     @Test
-    void theCorpusHasAtLeastFortyCases() {
-        assertThat(corpus()).hasSizeGreaterThanOrEqualTo(40);
+    void theCorpusHasAtLeastSixtyCases() {
+        assertThat(corpus()).hasSizeGreaterThanOrEqualTo(60);
     }
 
     @Order(2)

@@ -24,7 +24,8 @@ import java.util.Set;
  * ActivityStreams 2.0 as fediverse servers publish it → canonical documents. Objects Note, Page, Article and
  * Question become documents; Create and Update carry one (Update replaces it: same id); Delete, and a bare
  * Tombstone, become a tombstone ({@code deleted = true}) that removes the document downstream; Announce is
- * unwrapped. Everything else is refused with the reason why it carries no document.
+ * unwrapped. Everything else is refused with the reason why it carries no document. Create, Update, Delete, Undo
+ * and Announce are taken only from the object's origin ({@link OriginRules}).
  *
  * <p>The document id is {@code DocumentIds.of(host of the object id, object id)}, so a scraper sending the
  * same object as canonical JSON with {@code source} = that host and {@code externalId} = the object id gets
@@ -42,7 +43,7 @@ public class ActivityPubMapper {
     /** Activities that act on something (votes, follows, moderation) and carry no document themselves. */
     private static final Set<String> ACTIVITY_TYPES = Set.of("Accept", "Add", "Arrive", "Block", "Dislike", "Flag",
             "Follow", "Ignore", "Invite", "Join", "Leave", "Like", "Listen", "Move", "Offer", "Reject", "Read",
-            "Remove", "TentativeReject", "TentativeAccept", "Travel", "Undo", "View", "EmojiReact",
+            "Remove", "TentativeReject", "TentativeAccept", "Travel", "View", "EmojiReact",
             "Lock", "Resolve", "Warn");
 
     /** What an ActivityPub payload became: its documents and whether they are new, replaced or deleted. */
@@ -81,6 +82,7 @@ public class ActivityPubMapper {
                 if (objectType == null || !DOCUMENT_TYPES.contains(objectType)) {
                     throw refused(type + " of " + describe(objectType) + " carries no document", "/object/type");
                 }
+                OriginRules.checkChange(type, node, object, "");
                 yield new Mapped(List.of(document(object, node, "/object")),
                         type.equals("Update") ? "updated" : "accepted");
             }
@@ -95,11 +97,18 @@ public class ActivityPubMapper {
                 if (depth >= MAX_ANNOUNCE_DEPTH) {
                     throw refused("Announce nested more than " + MAX_ANNOUNCE_DEPTH + " levels", "/object");
                 }
+                if (!object.has("actor")) {
+                    OriginRules.checkAnnouncedObject(node, object);
+                }
                 yield map(object, depth + 1);
             }
             case "ChatMessage" -> throw refused("ChatMessage objects are private chats and are not ingested", "/type");
             case "OrderedCollection", "Collection", "OrderedCollectionPage", "CollectionPage" ->
                     throw refused(type + ": send the items one by one", "/type");
+            case "Undo" -> {
+                OriginRules.checkUndo(node);
+                throw refused("Undo activities carry no document", "/type");
+            }
             default -> {
                 if (ACTOR_TYPES.contains(type)) {
                     throw refused(type + " objects are actors, not documents", "/type");
@@ -190,6 +199,7 @@ public class ActivityPubMapper {
         if (object.isObject() && ACTOR_TYPES.contains(String.valueOf(type(object)))) {
             throw refused("Delete of an actor (account deletion) carries no document", "/object");
         }
+        OriginRules.checkDelete(delete, object);
         String formerType = object.isObject() ? text(object, "formerType") : null;
         if (formerType == null && object.isObject() && DOCUMENT_TYPES.contains(String.valueOf(type(object)))) {
             formerType = type(object);
@@ -405,7 +415,7 @@ public class ActivityPubMapper {
         return type.isString() ? type.asString().replaceFirst("^as:", "") : null;
     }
 
-    private static String firstId(JsonNode node) {
+    static String firstId(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }

@@ -21,6 +21,7 @@ public class DocumentRefused extends RuntimeException {
         FIELD_TOO_LONG("field-too-long", "Field too long", 400),
         NO_CONTENT("no-content", "Nothing to ingest", 400),
         UNSUPPORTED_ACTIVITYPUB("unsupported-activitypub", "ActivityPub object or activity not ingested", 422),
+        FOREIGN_ORIGIN("foreign-origin", "Activity not from the object's origin", 403),
         UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported content type", 415),
         PAYLOAD_TOO_LARGE("payload-too-large", "Body too large", 413),
         BATCH_REFUSED("batch-refused", "No item of the batch was accepted", 400);

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -26,10 +26,10 @@ import java.util.concurrent.Semaphore;
  * are in flight at once (each may hold its whole body and its parsed documents in memory while Kafka acknowledges
  * them); beyond that the request is answered at once with {@code 429 Too Many Requests}, a {@code Retry-After}
  * header and a problem+json body, before its body is read. A request announcing a body larger than
- * {@code ingest.max-request-size} gets {@code 413} the same way. Health and metrics endpoints are never limited,
+ * {@code ingest.max-body-size} gets {@code 413} the same way. Health and metrics endpoints are never limited,
  * so a flooded service still reports itself.
  *
- * <p>Worst-case memory held by uploads is therefore about max-concurrent-requests x max-request-size x a small
+ * <p>Worst-case memory held by uploads is therefore about max-concurrent-requests x max-body-size x a small
  * factor for the parsed copy; the defaults (32 x 10 MB) suit a 512 MB heap.
  */
 @Component
@@ -45,9 +45,12 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
     private final Counter tooMany;
     private final Counter tooLarge;
 
-    ConcurrencyLimitFilter(@Value("${ingest.max-concurrent-requests:32}") int maxConcurrent,
-                           @Value("${ingest.max-request-size:10MB}") DataSize maxRequestSize,
-                           MeterRegistry meters) {
+    @Autowired
+    ConcurrencyLimitFilter(IngestProperties properties, MeterRegistry meters) {
+        this(properties.maxConcurrentRequests(), properties.maxBodySize(), meters);
+    }
+
+    ConcurrencyLimitFilter(int maxConcurrent, DataSize maxRequestSize, MeterRegistry meters) {
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("ingest.max-concurrent-requests must be at least 1, not "
                     + maxConcurrent);
@@ -71,8 +74,9 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxRequestBytes) {
             tooLarge.increment();
-            refuse(response, HttpStatus.CONTENT_TOO_LARGE, "Request too large",
-                    "The body is larger than " + maxRequestBytes + " bytes; send fewer documents per request.");
+            refuse(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Body too large",
+                    "The body is larger than the limit of " + maxRequestBytes
+                            + " bytes (ingest.max-body-size); split it into smaller batches");
             return;
         }
         if (!permits.tryAcquire()) {
@@ -80,7 +84,7 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
             log.debug("Refusing {} {}: {} requests already in flight", request.getMethod(), request.getRequestURI(),
                     maxConcurrent);
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            refuse(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+            refuse(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
                     "The service is handling as many uploads as it can; nothing was accepted. Retry after "
                             + RETRY_AFTER_SECONDS + " s.");
             return;
@@ -97,13 +101,14 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
         return maxConcurrent - permits.availablePermits();
     }
 
-    private static void refuse(HttpServletResponse response, HttpStatus status, String title, String detail)
+    private static void refuse(HttpServletResponse response, HttpStatus status, String slug, String title,
+                               String detail)
             throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         // Fixed texts only: nothing from the request is echoed back.
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":"
+        response.getWriter().write("{\"type\":\"https://speechforum.org/problems/" + slug + "\",\"title\":\"" + title + "\",\"status\":"
                 + status.value() + ",\"detail\":\"" + detail + "\"}");
     }
 }

@@ -78,7 +78,9 @@ class ActivityPubFixturesTest {
             Map.entry("lemmy/activities/deletion/delete_page.json", "deleted POST"),
             Map.entry("lemmy/activities/deletion/delete_private_message.json", "deleted POST"),
             Map.entry("lemmy/activities/deletion/delete_user.json", "refused: Delete of an actor (account deletion) carries no document"),
-            Map.entry("lemmy/activities/deletion/remove_note.json", "deleted POST"),
+            // A moderator on enterprise.lemmy.ml deleting a comment of ds9.lemmy.ml: not the comment's origin.
+            Map.entry("lemmy/activities/deletion/remove_note.json",
+                    "refused: Delete by an actor on enterprise.lemmy.ml of an object on ds9.lemmy.ml"),
             Map.entry("lemmy/activities/deletion/undo_delete_page.json", "refused: Undo activities carry no document"),
             Map.entry("lemmy/activities/deletion/undo_delete_private_message.json", "refused: Undo activities carry no document"),
             Map.entry("lemmy/activities/deletion/undo_remove_note.json", "refused: Undo activities carry no document"),
