@@ -12,6 +12,7 @@ COPY .mvn .mvn
 # Only the modules a service build needs (-am also builds local-stack, a test-scope dependency).
 COPY contracts contracts
 COPY pipeline-kafka pipeline-kafka
+COPY pipeline-web pipeline-web
 COPY local-stack local-stack
 COPY ingest-service ingest-service
 COPY enrich-service enrich-service

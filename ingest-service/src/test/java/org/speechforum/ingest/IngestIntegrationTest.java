@@ -43,14 +43,26 @@ public abstract class IngestIntegrationTest {
     }
 
     protected HttpResponse<String> post(String path, String contentType, byte[] body, String apiKey) throws Exception {
+        return send("POST", path, contentType, body, apiKey);
+    }
+
+    protected HttpResponse<String> send(String method, String path, String contentType, byte[] body, String apiKey)
+            throws Exception {
+        return send(method, path, contentType, body, apiKey, Map.of());
+    }
+
+    protected HttpResponse<String> send(String method, String path, String contentType, byte[] body, String apiKey,
+                                        Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, method.equals("GET") || method.equals("TRACE") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
         if (apiKey != null) {
             request.header("X-API-Key", apiKey);
         }
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

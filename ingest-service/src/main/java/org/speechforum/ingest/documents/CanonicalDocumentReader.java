@@ -11,6 +11,7 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns our canonical JSON into validated documents ready to publish: checks required fields and limits,
@@ -30,6 +33,13 @@ public class CanonicalDocumentReader {
     public static final int MAX_SHORT_FIELD_CHARS = 2_000;
     /** Clocks drift; a little future is tolerated, a date days ahead is a bug in the sender. */
     public static final Duration ALLOWED_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /** Fields a client may send but the pipeline owns; see {@link #withoutPipelineFields}. */
+    private static final List<String> PIPELINE_FIELDS = List.of("contentHash", "entities", "thread", "links",
+            "enrichedAt", "deleted");
+    private static final List<String> DATE_FIELDS = List.of("publishedAt", "updatedAt");
+    private static final Pattern QUOTED = Pattern.compile("[\"'`]([^\"'`]{1,80})[\"'`]");
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9 _.:+\\-]{1,40}");
 
     private final Clock clock;
 
@@ -70,7 +80,11 @@ public class CanonicalDocumentReader {
         }
     }
 
-    /** A JSON parsing failure as a refusal: malformed, duplicate key or too deep, with the line where known. */
+    /**
+     * A JSON parsing failure as a refusal: malformed, duplicate key, too deep or not UTF-8, with the line and
+     * column where known. The message is ours: Jackson's own text (class names, feature flags) never reaches
+     * the client.
+     */
     public static DocumentRefused refusal(JacksonException e) {
         TokenStreamLocation location = e.getLocation();
         Integer line = location != null && location.getLineNr() > 0 ? location.getLineNr() : null;
@@ -82,36 +96,88 @@ public class CanonicalDocumentReader {
                 return new DocumentRefused(Reason.TOO_DEEPLY_NESTED, "JSON nested deeper than "
                         + DocumentJson.MAX_NESTING_DEPTH + " levels" + where, null, line);
             }
-            return new DocumentRefused(Reason.FIELD_TOO_LONG, "JSON value over the parser's limits: " + message
-                    + where, null, line);
+            return new DocumentRefused(Reason.FIELD_TOO_LONG, "A JSON value (a string, a number or a key) is "
+                    + "longer than the parser takes" + where, null, line);
         }
         if (message.startsWith("Duplicate")) {
-            return new DocumentRefused(Reason.DUPLICATE_KEY, message + where, null, line);
+            Matcher name = QUOTED.matcher(message);
+            return new DocumentRefused(Reason.DUPLICATE_KEY, (name.find() && SAFE.matcher(name.group(1)).matches()
+                    ? "The key '" + name.group(1) + "' appears" : "A key appears")
+                    + " twice in the same object" + where, null, line);
         }
         if (message.contains("Invalid UTF-8")) {
-            return new DocumentRefused(Reason.INVALID_ENCODING, message + where, null, line);
+            return new DocumentRefused(Reason.INVALID_ENCODING, "The body is not valid UTF-8" + where, null, line);
         }
-        return new DocumentRefused(Reason.MALFORMED_JSON, "Malformed JSON: " + message + where, null, line);
+        return new DocumentRefused(Reason.MALFORMED_JSON, "Malformed JSON" + where + ": " + hint(message), null,
+                line);
+    }
+
+    /** What a JSON syntax error means, in words. */
+    private static String hint(String message) {
+        String m = message.toLowerCase();
+        if (m.contains("end-of-input") || m.contains("unexpected end")) {
+            return "the JSON ends before it is complete";
+        }
+        if (m.contains("unrecognized token") || m.contains("unquoted")) {
+            return "a word that is not a JSON value (strings need double quotes)";
+        }
+        if (m.contains("control character") || m.contains("illegal character")) {
+            return "a control character inside a string (escape it)";
+        }
+        if (m.contains("numeric") || m.contains("leading zero") || m.contains("number")) {
+            return "an invalid number";
+        }
+        if (m.contains("trailing")) {
+            return "more after the JSON value has ended";
+        }
+        return "a character that is not allowed there";
     }
 
     public Document toDocument(JsonNode node, String pointer) {
         if (!node.isObject()) {
             throw new DocumentRefused("A document must be a JSON object", pointer.isEmpty() ? "/" : pointer);
         }
+        for (String field : DATE_FIELDS) {
+            // Jackson would read a number as epoch seconds; the contract says ISO-8601 text.
+            if (node.hasNonNull(field) && !node.get(field).isString()) {
+                throw new DocumentRefused(Reason.INVALID_DATE, "Invalid value for " + field + ": expected "
+                        + describe(Instant.class), pointer + "/" + field);
+            }
+        }
         Document input;
         try {
-            input = DocumentJson.mapper().treeToValue(node, Document.class);
+            input = DocumentJson.mapper().treeToValue(withoutPipelineFields(node), Document.class);
         } catch (InvalidFormatException e) {
             Reason reason = e.getTargetType() == DocumentKind.class ? Reason.UNKNOWN_KIND
                     : e.getTargetType() == Instant.class ? Reason.INVALID_DATE : Reason.INVALID_DOCUMENT;
-            throw new DocumentRefused(reason, "Invalid value " + e.getValue() + ": expected "
+            throw new DocumentRefused(reason, "Invalid value" + quote(e.getValue()) + ": expected "
                     + describe(e.getTargetType()), pointer + fieldPath(e));
         } catch (MismatchedInputException e) {
-            throw new DocumentRefused("Wrong type of value: " + e.getOriginalMessage(), pointer + fieldPath(e));
+            throw new DocumentRefused("Wrong type of value: expected " + describe(e.getTargetType()),
+                    pointer + fieldPath(e));
         } catch (JacksonException e) {
-            throw new DocumentRefused("Invalid document: " + e.getOriginalMessage(), pointer);
+            throw new DocumentRefused("The document cannot be read as a canonical document", pointer);
         }
         return validate(input, pointer);
+    }
+
+    /**
+     * Enrichment fields and {@code deleted} belong to the pipeline and are dropped unread, so whatever shape a
+     * client gives them never refuses a document.
+     */
+    private static JsonNode withoutPipelineFields(JsonNode node) {
+        if (PIPELINE_FIELDS.stream().noneMatch(node::has)) {
+            return node;
+        }
+        ObjectNode copy = ((ObjectNode) node).deepCopy();
+        PIPELINE_FIELDS.forEach(copy::remove);
+        return copy;
+    }
+
+    /** A value from the input in a message only when it is short and plain (an enum name, a date). */
+    private static String quote(Object value) {
+        String text = String.valueOf(value);
+        return value != null && SAFE.matcher(text).matches() ? " '" + text + "'" : "";
     }
 
     private Document validate(Document input, String pointer) {
@@ -182,12 +248,31 @@ public class CanonicalDocumentReader {
     }
 
     private static String describe(Class<?> type) {
+        if (type == null) {
+            return "another type of value";
+        }
         if (type == DocumentKind.class) {
             return "one of SPEECH, POST, COMMENT";
         }
         if (type == Instant.class) {
             return "an ISO-8601 instant such as 2024-01-01T00:00:00Z";
         }
-        return type.getSimpleName();
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
     }
 }

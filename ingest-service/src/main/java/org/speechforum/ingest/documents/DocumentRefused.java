@@ -23,6 +23,8 @@ public class DocumentRefused extends RuntimeException {
         UNSUPPORTED_ACTIVITYPUB("unsupported-activitypub", "ActivityPub object or activity not ingested", 422),
         FOREIGN_ORIGIN("foreign-origin", "Activity not from the object's origin", 403),
         UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported content type", 415),
+        UNSUPPORTED_CONTENT_ENCODING("unsupported-content-encoding", "Unsupported content encoding", 415),
+        CORRUPT_COMPRESSION("corrupt-compression", "Compressed body cannot be decoded", 400),
         PAYLOAD_TOO_LARGE("payload-too-large", "Body too large", 413),
         BATCH_REFUSED("batch-refused", "No item of the batch was accepted", 400);
 

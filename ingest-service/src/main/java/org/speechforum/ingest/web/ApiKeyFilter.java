@@ -8,7 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.speechforum.web.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,6 +25,7 @@ import java.util.HexFormat;
  * configured a random one is generated and logged, so a fresh install is never open to the network.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
@@ -55,11 +58,6 @@ class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("""
-                {"type":"about:blank","title":"Unauthorized","status":401,\
-                "detail":"Send a valid API key in the X-API-Key header"}""");
+        Problems.write(response, HttpStatus.UNAUTHORIZED.value(), null, null, Problems.detail(401));
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.speechforum.web.Problems;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -102,13 +102,8 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
     }
 
     private static void refuse(HttpServletResponse response, HttpStatus status, String slug, String title,
-                               String detail)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
+                               String detail) throws IOException {
         // Fixed texts only: nothing from the request is echoed back.
-        response.getWriter().write("{\"type\":\"https://speechforum.org/problems/" + slug + "\",\"title\":\"" + title + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail + "\"}");
+        Problems.write(response, status.value(), slug, title, detail);
     }
 }

@@ -16,14 +16,18 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.speechforum.web.HumanProblemHandler;
 
 import java.net.URI;
 import java.util.Map;
 
-/** Refusals as RFC 9457 problem+json: a type, a human message and the offending field; never a stack trace. */
+/**
+ * ingest-service's one exception handler: refusals as RFC 9457 problem+json with a type, a human message and the
+ * offending field; Spring MVC's own errors through {@link HumanProblemHandler}; never a library's text or a
+ * stack trace.
+ */
 @RestControllerAdvice
-class IngestErrors extends ResponseEntityExceptionHandler {
+class IngestErrors extends HumanProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(IngestErrors.class);
 

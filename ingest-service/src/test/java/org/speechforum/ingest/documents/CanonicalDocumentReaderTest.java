@@ -84,10 +84,39 @@ class CanonicalDocumentReaderTest {
         assertThatThrownBy(() -> read("{\"kind\":")).isInstanceOf(DocumentRefused.class)
                 .hasMessageContaining("Malformed JSON");
         assertThatThrownBy(() -> read("{\"kind\":\"POST\",\"kind\":\"SPEECH\",\"source\":\"s\",\"text\":\"x\"}"))
-                .isInstanceOf(DocumentRefused.class).hasMessageContaining("Duplicate");
+                .isInstanceOf(DocumentRefused.class).hasMessageContaining("The key 'kind' appears twice");
         assertThatThrownBy(() -> read("[".repeat(100) + "]".repeat(100))).isInstanceOf(DocumentRefused.class);
         assertThatThrownBy(() -> reader.read(new byte[0])).isInstanceOf(DocumentRefused.class)
                 .hasMessageContaining("empty");
+    }
+
+    @Test
+    void refusalsAreWrittenForAPersonNotInJacksonsWords() {
+        assertRefused("{\"kind\":\"POST\",\"source\":\"s\",\"text\":\"x\",\"upvotes\":\"many\"}", "/upvotes",
+                "Wrong type of value: expected a number");
+        assertRefused("{\"kind\":\"POST\",\"source\":\"s\",\"text\":\"x\",\"author\":[1]}", "/author",
+                "expected an object");
+        assertRefused("{\"kind\":\"POST\",\"source\":\"s\",\"text\":\"x\",\"speakers\":{\"a\":1}}", "/speakers",
+                "expected an array");
+        assertThatThrownBy(() -> read("{\"kind\": POST}")).hasMessage(
+                "Malformed JSON (line 1, column 10): a word that is not a JSON value (strings need double quotes)");
+        assertThatThrownBy(() -> read("{\"kind\":\"POST\"")).hasMessageContaining("ends before it is complete");
+        for (String json : List.of("{\"kind\":\"POST\",\"source\":\"s\",\"text\":\"x\",\"op\":\"yes\"}",
+                "{\"kind\":\"<script>\",\"source\":\"s\",\"text\":\"x\"}", "{\"kind\": @}", "[1,2")) {
+            assertThatThrownBy(() -> read(json)).isInstanceOfSatisfying(DocumentRefused.class, e ->
+                    assertThat(e.getMessage()).doesNotContain("Cannot", "`", "Feature", "tools.jackson", "java.",
+                            "<script>", "token", "code "));
+        }
+    }
+
+    @Test
+    void whateverShapeAClientGivesThePipelinesFieldsTheyAreDroppedUnread() {
+        Document d = read("{\"kind\":\"POST\",\"source\":\"s\",\"text\":\"x\",\"entities\":[{\"count\":null}],"
+                + "\"thread\":\"x\",\"links\":1,\"deleted\":\"yes\",\"contentHash\":[],\"enrichedAt\":\"soon\"}").getFirst();
+
+        assertThat(d.entities()).isNull();
+        assertThat(d.thread()).isNull();
+        assertThat(d.deleted()).isNull();
     }
 
     private void assertRefused(String json, String field, String messagePart) {

@@ -9,13 +9,17 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.speechforum.web.HumanProblemHandler;
+import org.speechforum.web.Problems;
 
 import java.io.IOException;
 
-/** Errors as problem+json; Elasticsearch's own messages stay in the log, never in the answer. */
+/**
+ * query-service's one exception handler: errors as problem+json written for a person (Spring MVC's own through
+ * {@link HumanProblemHandler}); Elasticsearch's messages stay in the log, never in the answer.
+ */
 @RestControllerAdvice
-class QueryErrors extends ResponseEntityExceptionHandler {
+class QueryErrors extends HumanProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(QueryErrors.class);
 
@@ -29,7 +33,10 @@ class QueryErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail notFound(NotFound e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        // The message names the id asked for; an id that is not plain (ids are hex, entity ids Q123) is not echoed.
+        String detail = e.getMessage() != null && e.getMessage().matches("[A-Za-z0-9 _.:-]{1,200}")
+                ? e.getMessage() : Problems.detail(404);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
         problem.setTitle("Not found");
         return problem;
     }
@@ -39,12 +46,13 @@ class QueryErrors extends ResponseEntityExceptionHandler {
         if (e.status() == 404) {
             // The index does not exist yet: nothing was ever indexed.
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Nothing has been indexed yet"));
+                    .body(Problems.of(HttpStatus.NOT_FOUND, "Nothing has been indexed yet"));
         }
         if (e.status() == 400) {
             log.info("Elasticsearch refused a query: {}", e.getMessage());
             return ResponseEntity.badRequest()
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The query could not be run"));
+                    .body(Problems.of(HttpStatus.BAD_REQUEST, "The query could not be run; simplify it or check its "
+                            + "syntax (\"phrase\", -not, a | b)"));
         }
         return unavailable(e);
     }

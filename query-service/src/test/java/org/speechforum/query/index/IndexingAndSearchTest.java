@@ -134,6 +134,31 @@ class IndexingAndSearchTest {
     }
 
     @Test
+    void everyErrorIsAProblemWrittenForAPersonWithNothingOfTheLibraries() throws Exception {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("/api/v1/search?q=x&size=ten", "400 'size' must be a whole number");
+        expected.put("/api/v1/search?q=x&from=yesterday", "400 from must be a date");
+        expected.put("/api/v1/stats/top-entities?type=PERSON&size=1e9", "400 'size' must be a whole number");
+        expected.put("/api/v1/documents/%00", "400 not valid");
+        expected.put("/api/v1/documents/a%2Fb", "400 not valid");
+        expected.put("/api/v1/documents/%3Cscript%3E", "404 nothing at this address");
+        expected.put("/api/v1/nothing-here", "404 nothing at this address");
+        expected.put("/actuator/env", "404 nothing at this address");
+        for (var c : expected.entrySet()) {
+            HttpResponse<String> answer = get(c.getKey());
+            int status = Integer.parseInt(c.getValue().substring(0, 3));
+            assertThat(answer.statusCode()).as(c.getKey() + " " + answer.body()).isEqualTo(status);
+            assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).as(c.getKey())
+                    .startsWith("application/problem+json");
+            assertThat(answer.body()).as(c.getKey()).contains(c.getValue().substring(4))
+                    .doesNotContain("Exception", "org.", "tools.jackson", "Failed to convert", "Tomcat", "<html",
+                            "<script>");
+        }
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.body()).as("health shows no details").doesNotContain("components", "bootstrap");
+    }
+
+    @Test
     void filtersFacetsAndCursorPagesWorkTogether() throws Exception {
         String source = "facets-" + UUID.randomUUID().toString().substring(0, 8);
         Entity castro = new Entity("Q11256", "Fidel Castro", "PERSON", 1, 0, List.of());
