@@ -18,8 +18,19 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-async function api(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+// When the read API needs a key (QUERY_REQUIRE_API_KEY), the page asks for it once and keeps it for the tab.
+async function api(path, retried = false) {
+  const headers = { Accept: 'application/json' };
+  const key = sessionStorage.getItem('apiKey');
+  if (key) headers['X-API-Key'] = key;
+  const response = await fetch(path, { headers });
+  if (response.status === 401 && !retried) {
+    const given = window.prompt('This read API needs a key (X-API-Key):');
+    if (given) {
+      sessionStorage.setItem('apiKey', given.trim());
+      return api(path, true);
+    }
+  }
   const body = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(body.detail || body.title || `HTTP ${response.status}`);
   return body;

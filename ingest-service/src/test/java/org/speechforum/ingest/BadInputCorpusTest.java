@@ -49,7 +49,14 @@ class BadInputCorpusTest extends IngestIntegrationTest {
     private static final Set<String> ACCEPTED = ConcurrentHashMap.newKeySet();
 
     record Case(String name, String method, String path, String contentType, String body, byte[] raw, int status,
-                String problem, String field, String contentEncoding, String compress) {
+                String problem, String field, String contentEncoding, String compress, String apiKey) {
+
+        /** The same case sent with {@code key} in X-API-Key (null: no header). */
+        Case key(String key) {
+            return new Case(name, method, path, contentType, body, raw, status, problem, field, contentEncoding,
+                    compress, key);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -57,16 +64,16 @@ class BadInputCorpusTest extends IngestIntegrationTest {
     }
 
     static Case c(String name, String path, String type, String body, int status, String problem, String field) {
-        return new Case(name, "POST", path, type, body, null, status, problem, field, null, null);
+        return new Case(name, "POST", path, type, body, null, status, problem, field, null, null, KEY);
     }
 
     static Case raw(String name, String path, String type, byte[] body, int status, String problem) {
-        return new Case(name, "POST", path, type, null, body, status, problem, null, null, null);
+        return new Case(name, "POST", path, type, null, body, status, problem, null, null, null, KEY);
     }
 
     /** A request whose path or method is the attack; the body is a valid document that must not be stored. */
     static Case at(String name, String method, String path, int status) {
-        return new Case(name, method, path, JSON, doc(""), null, status, null, null, null, null);
+        return new Case(name, method, path, JSON, doc(""), null, status, null, null, null, null, KEY);
     }
 
     /**
@@ -76,7 +83,7 @@ class BadInputCorpusTest extends IngestIntegrationTest {
      */
     static Case encoded(String name, String path, String type, String body, String contentEncoding, String compress,
                         int status, String problem) {
-        return new Case(name, "POST", path, type, body, null, status, problem, null, contentEncoding, compress);
+        return new Case(name, "POST", path, type, body, null, status, problem, null, contentEncoding, compress, KEY);
     }
 
     static byte[] compress(String how, byte[] plain) throws java.io.IOException {
@@ -278,6 +285,18 @@ class BadInputCorpusTest extends IngestIntegrationTest {
                 encoded("compressed multipart", UPLOADS, "multipart/form-data; boundary=XyZ",
                         "--XyZ\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n@M@\r\n--XyZ--\r\n", "gzip", "gzip",
                         415, "unsupported-content-encoding"),
+                // Keys: who may call the API, with which scope and how often.
+                c("no API key", DOCS, JSON, doc(""), 401, null, null).key(null),
+                c("wrong API key", DOCS, JSON, doc(""), 401, null, null).key("not-the-key"),
+                c("empty API key", DOCS, JSON, doc(""), 401, null, null).key(""),
+                c("key differing in case", DOCS, JSON, doc(""), 401, null, null).key(KEY.toUpperCase()),
+                c("key as a prefix of the real one", UPLOADS, TEXT, "@M@ words", 401, null, null).key(KEY.substring(0, 4)),
+                c("read-only key on ingest", DOCS, JSON, doc(""), 403, "scope-not-granted", null).key("reader-key"),
+                c("read-only key on ActivityPub", APUB, AP, note + "}", 403, "scope-not-granted", null).key("reader-key"),
+                c("slow key, first request", DOCS, JSON, doc(""), 202, null, null).key("slow-key"),
+                c("slow key, second request", DOCS, JSON, doc(""), 202, null, null).key("slow-key"),
+                c("slow key over its rate", DOCS, JSON, doc(""), 429, "rate-limited", null).key("slow-key"),
+                c("no key on a bad body (key first)", DOCS, JSON, "{broken @M@", 401, null, null).key(null),
                 // HTML and scripts are never refused: stored as inert text (canonical, upload) or dropped (ActivityPub).
                 c("script in canonical text", DOCS, JSON, "{\"kind\":\"POST\",\"source\":\"corpus\",\"externalId\":\"@M@\","
                         + "\"text\":\"<script>alert('@M@')</script><b>bold</b>\"}", 202, null, null),
@@ -305,7 +324,7 @@ class BadInputCorpusTest extends IngestIntegrationTest {
             headers.put("Content-Encoding", c.contentEncoding());
         }
 
-        HttpResponse<String> answer = send(c.method(), c.path(), c.contentType(), body, KEY, headers);
+        HttpResponse<String> answer = send(c.method(), c.path(), c.contentType(), body, c.apiKey(), headers);
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(c.status());
         assertThat(answer.body()).doesNotContain(INTERNALS);

@@ -28,7 +28,13 @@ import java.util.UUID;
  * read a topic to its end.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=ingest-service", "ingest.api-key=test-key", "ingest.max-body-size=256KB"})
+        properties = {"spring.config.name=ingest-service", "ingest.api-key=test-key", "ingest.max-body-size=256KB",
+                // A read-only key (sha256 of "reader-key") and a slow one ("slow-key", 2 requests an hour).
+                "pipeline.api-keys.keys[0].name=dashboard", "pipeline.api-keys.keys[0].scopes=read",
+                "pipeline.api-keys.keys[0].sha256=ec4408df15da46b328f6f3246fa723d0aa6cb0f0a0dd9c4626080ab1b02aa3b2",
+                "pipeline.api-keys.keys[1].name=slow-scraper", "pipeline.api-keys.keys[1].scopes=ingest",
+                "pipeline.api-keys.keys[1].rate-limit=2/h",
+                "pipeline.api-keys.keys[1].sha256=6fa0d18ad9d40c2e55ddba9c9110a429590843f1c7096d894e1f3aa68c420cee"})
 public abstract class IngestIntegrationTest {
 
     protected static final String KEY = "test-key";
