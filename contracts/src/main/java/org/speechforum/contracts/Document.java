@@ -21,7 +21,9 @@ import java.util.List;
  *       {@code FORUM_THREAD}, {@code ACTIVITYPUB}, {@code UNKNOWN} for text it could not classify);</li>
  *   <li>{@code updatedAt}, {@code context} (the conversation/thread the source names), {@code audience},
  *       {@code tags} (hashtags), {@code sensitive} (content warning) as ActivityPub carries them;</li>
- *   <li>{@code deleted}: true on a tombstone, which tells consumers to remove the document with this id.</li>
+ *   <li>{@code deleted}: true on a deletion marker on {@code documents.raw.v1}, which tells consumers to remove
+ *       the document with this id; on the compacted {@code documents.enriched.v1} a deletion is a Kafka tombstone
+ *       (value null, key = id) instead, so compaction drops the document's content.</li>
  * </ul>
  * <p>{@code parentSource} and {@code parentExternalId} name the parent the way its source does, for senders
  * that do not know our document ids; when {@code parentId} is missing, the pipeline derives it from them (see

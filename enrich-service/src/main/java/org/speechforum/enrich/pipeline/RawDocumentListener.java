@@ -79,8 +79,12 @@ class RawDocumentListener {
             Document toSend = enriched;
             // Sent from this thread, in batch order, so two versions of a document keep their order; the
             // observation puts the record's trace context into the enriched record's headers.
+            // A deletion (ingest's deleted=true marker) goes on the compacted topic as a Kafka tombstone: value
+            // null, key = id. Compaction then drops every earlier version of the document, and a sink that
+            // honours tombstones (query-service, a Kafka Connect sink) deletes it.
+            byte[] value = Boolean.TRUE.equals(toSend.deleted()) ? null : DocumentJson.write(toSend);
             sends.add(observations.observe(LISTENER + "-publish", records.get(i),
-                    () -> kafka.send(Topics.ENRICHED, toSend.id(), DocumentJson.write(toSend))));
+                    () -> kafka.send(Topics.ENRICHED, toSend.id(), value)));
         }
         awaitAll(sends);
         meters.counter(PipelineMetrics.DOCUMENTS_ENRICHED).increment(records.size());

@@ -70,6 +70,19 @@ class EnrichmentFlowTest {
         assertThat(awaitRecord(Topics.ENRICHED, poisonKey, Duration.ofSeconds(2))).isEmpty();
     }
 
+    @Test
+    void aDeletionGoesOnTheCompactedTopicAsATombstoneWithNoContent() throws Exception {
+        String id = DocumentIds.of("test", UUID.randomUUID().toString());
+        Document deletion = Document.builder().id(id).kind(DocumentKind.POST).source("test").text("")
+                .deleted(true).ingestedAt(Instant.now()).schemaVersion(1).build();
+
+        send(Topics.RAW, id, DocumentJson.write(deletion));
+
+        ConsumerRecord<String, byte[]> record = awaitRecord(Topics.ENRICHED, id).orElseThrow();
+        assertThat(record.key()).isEqualTo(id);
+        assertThat(record.value()).as("a Kafka tombstone: value null").isNull();
+    }
+
     private static void send(String topic, String key, byte[] value) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers()),

@@ -78,7 +78,19 @@ class EnrichedDocumentIndexer {
     @KafkaListener(id = LISTENER, topics = Topics.ENRICHED)
     void onEnrichedDocuments(List<ConsumerRecord<String, byte[]>> records) {
         List<Document> documents = new ArrayList<>(records.size());
+        // Kafka tombstones (value null, key = document id; issue 14): deleted from the index, nothing else.
+        List<Pending> tombstones = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).value() == null) {
+                if (records.get(i).key() == null) {
+                    throw new BatchListenerFailedException("Tombstone without a key",
+                            new PermanentFailure("Tombstone without a document id"), i);
+                }
+                tombstones.add(new Pending(i, records.get(i).key(), null, true));
+                continue;
+            }
+            positions.add(i);
             Document document = DocumentJson.read(records.get(i).value());
             if (document.id() == null) {
                 throw new BatchListenerFailedException("Enriched record has no document id",
@@ -97,7 +109,7 @@ class EnrichedDocumentIndexer {
             index.ensureExists();
             Map<String, ThreadInfo> places = threader.place(documents);
             Map<String, List<Link>> found = links.forward(documents);
-            List<Pending> pending = new ArrayList<>(records.size());
+            List<Pending> pending = new ArrayList<>(tombstones);
             for (int i = 0; i < documents.size(); i++) {
                 Document document = documents.get(i);
                 List<Link> own = found.get(document.id());
@@ -109,8 +121,8 @@ class EnrichedDocumentIndexer {
                     }
                     document = document.toBuilder().links(merged).build();
                 }
-                pending.add(new Pending(i, document.id(), indexJson(document, places.get(document.id())),
-                        Boolean.TRUE.equals(document.deleted())));
+                pending.add(new Pending(positions.get(i), document.id(),
+                        indexJson(document, places.get(document.id())), Boolean.TRUE.equals(document.deleted())));
             }
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
                 pending = bulk(pending);

@@ -105,6 +105,11 @@ public class Reindexer {
             Map<String, ObjectNode> indexed = indexedState(records, previous);
             for (ConsumerRecord<String, byte[]> record : records) {
                 if (record.value() == null) {
+                    // A Kafka tombstone: the document was deleted; an earlier version replayed above goes too.
+                    if (record.key() != null) {
+                        bulk.operations(op -> op.delete(d -> d.id(record.key())));
+                        operations++;
+                    }
                     continue;
                 }
                 Document document = DocumentJson.read(record.value());

@@ -263,6 +263,32 @@ class IndexingAndSearchTest {
     }
 
     @Test
+    void aKafkaTombstoneDeletesTheDocumentAndAReindexDoesNotBringItBack() throws Exception {
+        String word = "tombstoned" + UUID.randomUUID().toString().replace("-", "");
+        Document document = enriched(word, "Soon deleted " + word);
+        send(document);
+        awaitHits(word, 1);
+
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ENRICHED, document.id(), null)).get();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (get("/api/v1/documents/" + document.id()).statusCode() != 404 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(get("/api/v1/documents/" + document.id()).statusCode()).isEqualTo(404);
+
+        // The replay meets the document and then its tombstone: the new index does not hold it.
+        Reindexer.Result result = new Reindexer(elasticsearch, indexProperties, TestEngines.kafkaBootstrapServers())
+                .reindexTo(2000 + (int) (System.nanoTime() % 1000));
+        elasticsearch.indices().refresh(r -> r.index(result.index()));
+        assertThat(elasticsearch.get(g -> g.index(result.index()).id(document.id()), Void.class).found()).isFalse();
+        assertThat(get("/api/v1/documents/" + document.id()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aForgedCursorIsRefused() throws Exception {
         HttpResponse<String> answer = get("/api/v1/search?cursor=bm90LWEtY3Vyc29y");
         assertThat(answer.statusCode()).isEqualTo(400);
