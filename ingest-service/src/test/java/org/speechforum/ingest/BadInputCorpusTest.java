@@ -44,6 +44,15 @@ class BadInputCorpusTest extends IngestIntegrationTest {
             "org.apache", "tools.jackson", "com.fasterxml", "java.lang", "Tomcat", "DeserializationFeature",
             "Cannot map", "Cannot deserialize", "Cannot coerce", "Failed to convert", "Unexpected character ("};
 
+    /** One line per case answered as asserted, printed at the end (the corpus's table). */
+    private static final java.util.Queue<String> REPORT = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    @org.junit.jupiter.api.AfterAll
+    static void printTheCorpus() {
+        System.out.println("Hostile corpus (" + REPORT.size() + " cases, status problem case):\n  "
+                + String.join("\n  ", REPORT));
+    }
+
     /** Markers (unique strings) of what refused cases sent, and of what accepted cases sent. */
     private static final Set<String> REFUSED = ConcurrentHashMap.newKeySet();
     private static final Set<String> ACCEPTED = ConcurrentHashMap.newKeySet();
@@ -328,6 +337,7 @@ class BadInputCorpusTest extends IngestIntegrationTest {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(c.status());
         assertThat(answer.body()).doesNotContain(INTERNALS);
+        REPORT.add(String.format("%d %-28s %s", c.status(), c.problem() == null ? "" : c.problem(), c.name()));
         if (c.problem() == null && c.status() < 400) {
             ACCEPTED.add(marker);
             JsonNode result = DocumentJson.mapper().readTree(answer.body());
