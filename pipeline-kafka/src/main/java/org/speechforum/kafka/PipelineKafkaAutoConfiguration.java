@@ -130,6 +130,14 @@ public class PipelineKafkaAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "pipeline.metrics.kafka-client.enabled", matchIfMissing = true)
+    static KafkaClientMetricsRefresh kafkaClientMetricsRefresh(ObjectProvider<MeterRegistry> registry,
+                                                               Environment environment) {
+        return new KafkaClientMetricsRefresh(registry, environment.getProperty(
+                "pipeline.metrics.kafka-client.refresh", Duration.class, Duration.ofSeconds(10)));
+    }
+
+    @Bean
     LazyAdmin pipelineAdmin(KafkaAdmin kafkaAdmin) {
         return new LazyAdmin(kafkaAdmin);
     }
