@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,13 +62,19 @@ class PrometheusScrapeTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Path root = Path.of(System.getProperty("project.root"));
     private Process prometheus;
+    private Path prometheusDir;
 
     @AfterEach
-    void stopPrometheus() throws InterruptedException {
+    void stopPrometheus() throws Exception {
         if (prometheus != null) {
             prometheus.destroy();
             if (!prometheus.waitFor(10, TimeUnit.SECONDS)) {
-                prometheus.destroyForcibly();
+                prometheus.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        if (prometheusDir != null) {
+            try (Stream<Path> files = Files.walk(prometheusDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }
@@ -142,6 +149,7 @@ class PrometheusScrapeTest {
 
     private URI startPrometheus(Path binary) throws Exception {
         Path dir = Files.createTempDirectory("prometheus-e2e");
+        prometheusDir = dir;
         String config = """
                 global:
                   scrape_interval: %1$s
