@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Validates the deployment files: docker-compose.yml (Compose schema, via Debian's docker-compose, no engine
 # needed), deploy/k8s (Kubernetes + KEDA OpenAPI schemas via the npm packages in deploy/validate, plus the
-# semantic checks in deploy/validate/check-semantics.py), the Prometheus config and the Grafana dashboard JSON.
-# Exits non-zero on the first category that fails. Needs: docker-compose, python3 with PyYAML, node + npm.
+# semantic checks in deploy/validate/check-semantics.py), the Prometheus config and alert rules (promtool, with the
+# rules' unit tests in deploy/prometheus/alerts-test.yml) and the Grafana dashboard JSON.
+# Exits non-zero on the first category that fails. Needs: docker-compose, python3 with PyYAML, node + npm, promtool.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
@@ -28,6 +29,15 @@ fi
 
 step "deploy/k8s (probes, resources, Secret, selectors, KEDA targets)"
 python3 deploy/validate/check-semantics.py deploy/k8s/*.yaml || fail "semantic checks"
+
+step "Prometheus config and alert rules (promtool check, promtool test rules)"
+if command -v promtool >/dev/null 2>&1; then
+  promtool check config deploy/prometheus/prometheus.yml || fail "promtool check config"
+  promtool check rules deploy/prometheus/alerts.yml || fail "promtool check rules"
+  (cd deploy/prometheus && promtool test rules alerts-test.yml) || fail "promtool test rules"
+else
+  fail "promtool not installed (Debian: apt-get install -y --no-install-recommends prometheus)"
+fi
 
 step "Prometheus and Grafana files"
 python3 - <<'PY' || fail "Prometheus/Grafana files"

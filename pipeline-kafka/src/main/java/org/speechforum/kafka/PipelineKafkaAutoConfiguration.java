@@ -9,9 +9,13 @@ import org.slf4j.LoggerFactory;
 import org.speechforum.contracts.Topics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -103,6 +107,34 @@ public class PipelineKafkaAutoConfiguration {
         List<String> dlqs = List.of(Topics.SUBMISSIONS, Topics.RAW, Topics.ENRICHED).stream()
                 .map(Topics::dlq).toList();
         return new DlqDepthMeter(admin, dlqs, refresh);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "pipeline.metrics.readiness.enabled", matchIfMissing = true)
+    ReadinessMeter readinessMeter(ObjectProvider<HealthEndpoint> health, Environment environment) {
+        Duration refresh = environment.getProperty("pipeline.metrics.readiness.refresh", Duration.class,
+                Duration.ofSeconds(15));
+        return new ReadinessMeter(() -> {
+            HealthEndpoint endpoint = health.getIfAvailable();
+            if (endpoint == null) {
+                return null;
+            }
+            HealthDescriptor readiness = endpoint.healthForPath("readiness");
+            return (readiness != null ? readiness : endpoint.health()).getStatus();
+        }, refresh);
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> readinessMeterStart(ObjectProvider<ReadinessMeter> meter) {
+        return event -> meter.ifAvailable(ReadinessMeter::start);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "pipeline.metrics.kafka-client.enabled", matchIfMissing = true)
+    static KafkaClientMetricsRefresh kafkaClientMetricsRefresh(ObjectProvider<MeterRegistry> registry,
+                                                               Environment environment) {
+        return new KafkaClientMetricsRefresh(registry, environment.getProperty(
+                "pipeline.metrics.kafka-client.refresh", Duration.class, Duration.ofSeconds(10)));
     }
 
     @Bean

@@ -21,6 +21,8 @@ public final class PipelineMetrics {
     public static final String INDEX_BULK = "pipeline.index.bulk";
     /** Gauge: records held by each dead-letter topic; tag {@code topic}. Registered by pipeline-kafka. */
     public static final String DLQ_DEPTH = "pipeline.dlq.depth";
+    /** Gauge: 1 while the service's readiness health group is UP, 0 otherwise. Registered by pipeline-kafka. */
+    public static final String READINESS = "pipeline.health.readiness";
     /** Timer around one record's work in a batch listener; see {@link RecordObservations}. */
     public static final String RECORD_PROCESS = RecordObservations.NAME;
 
