@@ -1,0 +1,197 @@
+package org.speechforum.ingest.uploads;
+
+import org.speechforum.contracts.Author;
+import org.speechforum.contracts.Document;
+import org.speechforum.contracts.DocumentJson;
+import org.speechforum.ingest.uploads.transcript.SpeakerLabels;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Evaluates the upload parser on the corpus of real pasted pages in {@code src/test/resources/corpus}: for
+ * each page of {@code corpus.json}, whether the documents (kinds, in order), the speakers (in order of first
+ * turn), the speech's title and date, the comment authors and each comment's parent are exactly the expected
+ * ones. {@link #main} prints the table; {@code UploadCorpusTest} asserts its floors.
+ */
+public final class UploadCorpus {
+
+    static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+
+    /** One page's outcome; {@code problems} says what differed. */
+    public record Row(String file, String format, boolean heldOut, boolean documents, boolean speakers,
+                      boolean heading, boolean authors, boolean parents, String recognised, List<String> problems) {
+        public boolean exact() {
+            return documents && speakers && heading && authors && parents;
+        }
+    }
+
+    private UploadCorpus() {
+    }
+
+    public static List<Row> evaluate(boolean includeHeldOut) {
+        JsonNode corpus = DocumentJson.mapper().readTree(resource("/corpus/corpus.json"));
+        TextUploadParser parser = new TextUploadParser(Clock.fixed(NOW, ZoneOffset.UTC));
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode page : corpus.get("pages")) {
+            boolean heldOut = page.get("heldOut").asBoolean();
+            if (heldOut && !includeHeldOut) {
+                continue;
+            }
+            String file = page.get("file").asString();
+            String text = new String(resource("/corpus/" + file), StandardCharsets.UTF_8);
+            TextUploadParser.Upload upload = parser.read(text, "corpus", null);
+            rows.add(compare(file, page, upload));
+        }
+        return rows;
+    }
+
+    private static Row compare(String file, JsonNode page, TextUploadParser.Upload upload) {
+        List<Document> actual = upload.documents();
+        JsonNode expected = page.get("documents");
+        List<String> problems = new ArrayList<>();
+        List<String> wantKinds = new ArrayList<>();
+        expected.forEach(d -> wantKinds.add(d.get("kind").asString()));
+        List<String> gotKinds = actual.stream().map(d -> d.kind().name()).toList();
+        boolean documents = wantKinds.equals(gotKinds);
+        if (!documents) {
+            problems.add("kinds " + gotKinds + " instead of " + wantKinds);
+        }
+        boolean speakers = true;
+        boolean heading = true;
+        boolean authors = true;
+        boolean parents = true;
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = 0; i < actual.size(); i++) {
+            index.put(actual.get(i).id(), i);
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            JsonNode want = expected.get(i);
+            Document got = i < actual.size() ? actual.get(i) : null;
+            if (want.has("speakers")) {
+                List<String> wantSpeakers = new ArrayList<>();
+                want.get("speakers").forEach(s -> wantSpeakers.add(s.asString()));
+                List<String> gotSpeakers = got == null || got.speakers() == null ? List.of()
+                        : got.speakers().stream().map(SpeakerLabels::display).toList();
+                if (!wantSpeakers.equals(gotSpeakers)) {
+                    speakers = false;
+                    problems.add("speakers " + gotSpeakers + " instead of " + wantSpeakers);
+                }
+                String wantTitle = want.path("title").isNull() || want.path("title").isMissingNode() ? null
+                        : want.get("title").asString();
+                String wantDate = want.path("date").isNull() || want.path("date").isMissingNode() ? null
+                        : want.get("date").asString();
+                String gotTitle = got == null ? null : got.title();
+                String gotDate = got == null || got.publishedAt() == null ? null
+                        : got.publishedAt().atZone(MOSCOW).toLocalDate().toString();
+                if (!Objects.equals(wantTitle, gotTitle) || !Objects.equals(wantDate, gotDate)) {
+                    heading = false;
+                    problems.add("title/date '" + gotTitle + "' " + gotDate + " instead of '" + wantTitle + "' " + wantDate);
+                }
+            }
+            if (want.has("author")) {
+                String gotWho = got == null ? null : who(got.author());
+                if (!want.get("author").asString().equals(gotWho)) {
+                    authors = false;
+                    problems.add("document " + i + " by " + gotWho + " instead of " + want.get("author").asString());
+                }
+            }
+            if (want.has("parent")) {
+                Integer wantParent = want.get("parent").isNull() ? null : want.get("parent").asInt();
+                Integer gotParent = got == null || got.parentId() == null ? null : index.getOrDefault(got.parentId(), -2);
+                if (!Objects.equals(wantParent, gotParent)) {
+                    parents = false;
+                    problems.add("document " + i + " replies to " + gotParent + " instead of " + wantParent);
+                }
+            }
+        }
+        return new Row(file, page.get("format").asString(), page.get("heldOut").asBoolean(), documents, speakers,
+                heading, authors, parents, upload.format(), problems);
+    }
+
+    static String who(Author author) {
+        if (author == null) {
+            return null;
+        }
+        if (author.handle() != null) {
+            return author.instance() == null ? author.handle() : author.handle() + "@" + author.instance();
+        }
+        return author.name();
+    }
+
+    /** The table: one line per file, then one per format, then the tuning and held-out totals. */
+    public static String table(List<Row> rows) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%-46s %-16s %-22s %-5s %-5s %-5s %-5s %-5s %-5s%n", "file", "format", "recognised",
+                "docs", "spkr", "head", "auth", "prnt", "exact"));
+        for (Row r : rows) {
+            out.append(String.format("%-46s %-16s %-22s %-5s %-5s %-5s %-5s %-5s %-5s%s%n", r.file() + (r.heldOut() ? " *" : ""),
+                    r.format(), r.recognised(), mark(r.documents()), mark(r.speakers()), mark(r.heading()),
+                    mark(r.authors()), mark(r.parents()), mark(r.exact()),
+                    r.problems().isEmpty() ? "" : "  " + String.join("; ", r.problems())));
+        }
+        out.append(String.format("%n%-16s %5s %5s %5s %5s %5s %5s %5s%n", "format", "files", "docs", "spkr", "head",
+                "auth", "prnt", "exact"));
+        Map<String, List<Row>> byFormat = new LinkedHashMap<>();
+        rows.forEach(r -> byFormat.computeIfAbsent(r.format(), k -> new ArrayList<>()).add(r));
+        byFormat.forEach((format, rs) -> out.append(summary(format, rs)));
+        out.append(summary("tuning", rows.stream().filter(r -> !r.heldOut()).toList()));
+        out.append(summary("held-out (*)", rows.stream().filter(Row::heldOut).toList()));
+        out.append(summary("all", rows));
+        return out.toString();
+    }
+
+    private static String summary(String label, List<Row> rs) {
+        return String.format("%-16s %5d %5s %5s %5s %5s %5s %5s%n", label, rs.size(),
+                count(rs, Row::documents), count(rs, Row::speakers), count(rs, Row::heading), count(rs, Row::authors),
+                count(rs, Row::parents), count(rs, Row::exact));
+    }
+
+    private static String count(List<Row> rs, java.util.function.Predicate<Row> ok) {
+        return rs.stream().filter(ok).count() + "/" + rs.size();
+    }
+
+    private static String mark(boolean ok) {
+        return ok ? "ok" : "FAIL";
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = UploadCorpus.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing corpus resource " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The documents the parser makes of one corpus file, as JSON lines: for looking at what went wrong. */
+    public static String show(String file) {
+        TextUploadParser parser = new TextUploadParser(Clock.fixed(NOW, ZoneOffset.UTC));
+        TextUploadParser.Upload upload = parser.read(new String(resource("/corpus/" + file), StandardCharsets.UTF_8),
+                "corpus", null);
+        StringBuilder out = new StringBuilder("format " + upload.format() + ", notes " + upload.notes() + "\n");
+        upload.documents().forEach(d -> out.append(DocumentJson.mapper().writeValueAsString(d)).append('\n'));
+        return out.toString();
+    }
+
+    /** Prints the table; pass {@code --tuning-only} to leave the held-out pages out. */
+    public static void main(String[] args) {
+        boolean tuningOnly = List.of(args).contains("--tuning-only");
+        System.out.print(table(evaluate(!tuningOnly)));
+    }
+}
