@@ -79,8 +79,11 @@ public final class SpeakerLabels {
         if (words.length < 2 || words.length > 30) {
             return false;
         }
-        if (!NAME_WORD.matcher(words[words.length - 1]).matches() || !NAME_WORD.matcher(words[words.length - 2]).matches()) {
-            return false;
+        for (String nameWord : List.of(words[words.length - 2], words[words.length - 1])) {
+            // "In Moscow: snow." — a capitalised small word is no part of a name.
+            if (!NAME_WORD.matcher(nameWord).matches() || SMALL.contains(nameWord.toLowerCase(java.util.Locale.ROOT))) {
+                return false;
+            }
         }
         if (!Character.isUpperCase(words[0].codePointAt(0))) {
             return false;
