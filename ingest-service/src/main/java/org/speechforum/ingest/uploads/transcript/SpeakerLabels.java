@@ -28,7 +28,7 @@ public final class SpeakerLabels {
     /** Interlocutors transcripts leave unnamed. */
     static final Set<String> UNNAMED = Set.of("Question", "Questions", "Reply", "Replies", "Remark", "Remarks", "Answer",
             "Response", "Comment", "Voice", "Voices", "Voice from the audience", "Audience", "Interpreter",
-            "Moderator", "Host", "Correspondent", "Journalist");
+            "Moderator", "Host", "Correspondent", "Journalist", "Вопрос", "Реплика", "Ответ", "Голос из зала");
     private static final Set<String> SMALL = Set.of("of", "the", "and", "for", "de", "la", "del", "von", "van", "der",
             "to", "on", "in", "at", "with", "from", "da", "di", "le", "el", "y", "bin", "al", "&");
     /** Lower-case words of office seen in transcript labels ("Direct Line programme host Kirill Kleymenov"). */
@@ -46,6 +46,8 @@ public final class SpeakerLabels {
             "Academician", "Sheikh", "Emir", "Sultan", "Crown", "Prince", "Princess", "Speaker", "Chairman",
             "Vice", "Deputy", "Acting", "Head", "Director", "Moderator", "Host");
     private static final Pattern NAME_WORD = Pattern.compile("^(?:\\p{Lu}[\\p{L}'’-]*\\.?|\\p{Lu}\\.)$");
+    /** Initials and surname, Russian style: {@code В.Путин}, {@code В.В.Путин}, {@code Д. Песков}. */
+    private static final Pattern INITIALS_SURNAME = Pattern.compile("^(?:\\p{Lu}\\.\\s?){1,2}\\p{Lu}[\\p{L}’'-]+$");
     private static final Pattern SENTENCE_STOP = Pattern.compile("[.?!;\"“”«»()\\[\\]]");
 
     private SpeakerLabels() {
@@ -65,14 +67,15 @@ public final class SpeakerLabels {
     }
 
     static boolean isLabel(String who) {
-        if (UNNAMED.contains(who)) {
+        if (UNNAMED.contains(who) || INITIALS_SURNAME.matcher(who).matches()) {
             return true;
         }
         if (who.chars().anyMatch(Character::isDigit)) {
             return false;
         }
         // Initials ("A. Suvorova") are the only full stops a label may hold.
-        if (SENTENCE_STOP.matcher(who.replaceAll("\\b\\p{Lu}\\.", "").replaceAll("\\b(?:Mr|Ms|Mrs|Dr)\\.", "")).find()) {
+        if (SENTENCE_STOP.matcher(who.replaceAll("(?<!\\p{L})\\p{Lu}\\.", "").replaceAll("(?<!\\p{L})(?:Mr|Ms|Mrs|Dr)\\.", ""))
+                .find()) {
             return false;
         }
         String[] words = who.replace(",", " ").split("\\s+");
@@ -109,6 +112,9 @@ public final class SpeakerLabels {
         if (UNNAMED.contains(label)) {
             return new Author(null, null, null, label, null);
         }
+        if (INITIALS_SURNAME.matcher(label).matches()) {
+            return new Author(label, null, null, null, null);
+        }
         for (String other : known) {
             if (!other.equals(label) && label.endsWith(" " + other) && isShortName(other)) {
                 return new Author(other, null, null, role(label.substring(0, label.length() - other.length())), null);
@@ -118,7 +124,7 @@ public final class SpeakerLabels {
         if (words.length <= 3 && !TITLES.contains(words[0]) && isShortName(label)) {
             return new Author(label, null, null, null, null);
         }
-        if (words.length == 2) {
+        if (words.length <= 2) {
             return new Author(label, null, null, null, null);
         }
         int nameWords = 2;

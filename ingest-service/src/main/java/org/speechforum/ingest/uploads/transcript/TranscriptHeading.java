@@ -23,7 +23,8 @@ public final class TranscriptHeading {
 
     private static final Set<String> CHROME = Set.of("View settings", "Font size:", "Site colours:", "Images",
             "Settings", "Official website of the President of Russia", "Select font Arial Times New Roman",
-            "Версия для печати", "Print version", "Text version");
+            "Версия для печати", "Версия для слабовидящих", "Print version", "Text version", "Стенограмма:",
+            "Стенограмма", "Transcript:", "Transcript");
     private static final Pattern BREADCRUMB = Pattern.compile("^[\\p{L} ]{1,40}\\s+/$");
     private static final Pattern SOURCE_NOTE = Pattern.compile("^(?:Source|Источник|Character spacing)\\b.{0,200}$");
     private static final Pattern SEPARATOR = Pattern.compile("^(?:\\*\\s*){3,}$");

@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
 public final class TranscriptParser {
 
     public static final String STRUCTURE = "SPEECH_TRANSCRIPT";
-    public static final String ELISION = "ELISION";
-    public static final String CAPTION = "CAPTION";
+    public static final String ELISION = Annotation.ELISION;
+    public static final String CAPTION = Annotation.CAPTION;
 
     private static final Pattern STAGE_DIRECTION = Pattern.compile("^\\(([^()]{1,200})\\)$");
     private static final Pattern ELIDED = Pattern.compile("^<(?:…|\\.\\.\\.)>$");

@@ -144,4 +144,28 @@ class TranscriptParserTest {
             assertThat(a.offset()).isEqualTo("First paragraph.".length());
         });
     }
+
+    @Test
+    void russianLabelsWithInitialsAndUnnamedRemarksAreSpeakers() {
+        Document speech = parse("""
+                Версия для слабовидящих
+                6 июня 2011
+                Председатель Правительства В.В.Путин встретился в Сочи со стройотрядом
+                Стенограмма:
+                В.В.Путин: Здравствуйте!
+                Реплика: Мы сейчас споём.
+                В.В.Путин: Давайте.
+                Д. Песков: Спасибо.
+                """);
+
+        assertThat(speakers(speech)).containsExactly("В.В.Путин", "Реплика", "Д. Песков");
+        assertThat(speech.publishedAt()).isEqualTo(Instant.parse("2011-06-06T00:00:00Z"));
+        assertThat(speech.title()).isEqualTo("Председатель Правительства В.В.Путин встретился в Сочи со стройотрядом");
+        assertThat(speech.text()).isEqualTo("Здравствуйте!\n\nМы сейчас споём.\n\nДавайте.\n\nСпасибо.");
+    }
+
+    @Test
+    void aLabelWithoutSpacesAfterItsCommaIsStillAName() {
+        assertThat(SpeakerLabels.author("Smith,Jones", List.of()).name()).isEqualTo("Smith,Jones");
+    }
 }
