@@ -12,10 +12,17 @@ import java.util.regex.Pattern;
 /**
  * Old-Reddit-style pages, where a copy keeps no indentation: old Reddit itself
  * ({@code [–]alice Flair 15 points 3 hours ago* (2 children)}, flair glued to the name, {@code [S]} for the
- * submitter) and mlmym for Lemmy ({@code [–] alice@lemmy.ml 15 points 3 months ago* (last edited 3 months
- * ago) (15 children)}). The reply tree comes from the children counts, which count every descendant: a
- * comment's subtree is the next N comments, less those the page left out ({@code load more comments (2
- * replies)}).
+ * submitter) and mlmym for Lemmy ({@code [–] alice@lemmy.world 15 points 3 months ago* (last edited 3 months
+ * ago) (2 children)}, local users without instance). The reply tree comes from the children counts, and the
+ * two count differently:
+ * <ul>
+ *   <li>mlmym ({@code templates/comment.html}, {@code getChildren} in {@code state.go}) shows the count only
+ *       when it is not 0 and subtracts the loaded replies' own counts, so it is the number of direct replies,
+ *       plus what the page did not load, for which it prints {@code load more comments (N replies)} after the
+ *       loaded ones;</li>
+ *   <li>old Reddit counts every descendant.</li>
+ * </ul>
+ * A page is mlmym when an author carries an instance or the action links include {@code fedilink}.
  */
 public final class OldStyle implements ThreadFormat {
 
@@ -23,40 +30,55 @@ public final class OldStyle implements ThreadFormat {
     public static final String OLD_REDDIT = "reddit-old";
 
     private static final Pattern HEADER = Pattern.compile(
-            "^\\s*\\[[–—-]\\](?<space>\\s*)(?<who>\\S.{0,120}?)\\s+(?:(?<score>[+-]?\\d+) points?|score hidden)\\s+"
+            "^\\s*\\[[–—+-]\\](?<space>\\s*)(?<who>\\S.{0,120}?)\\s+(?:(?<score>[+-]?\\d+) points?|score hidden)\\s+"
                     + "(?<age>\\S.{0,30}?\\s+ago)(?<star>\\*)?(?:\\s*\\(last edited (?<edited>[^)]*)\\))?"
                     + "(?:\\s*\\((?<children>\\d+) child(?:ren)?\\))?\\s*$");
     private static final Pattern MORE = Pattern.compile(
             "^\\s*(?:load more comments|continue this thread|\\d+ more repl(?:y|ies))(?:\\s*\\((?<n>\\d+) repl(?:y|ies)\\))?.*$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern BUTTONS = Pattern.compile("^\\s*permalink\\s*(?:embed|save|parent|report|reply|give award|\\s)*$",
+    /** The action links under a comment, on one line or several. */
+    private static final Pattern BUTTONS = Pattern.compile("^\\s*(?:permalink|fedilink|source|hide source|embed|save|unsave"
+            + "|parent|context|report|reply|edit|delete|block|give award|hide|show \\d+|child comments|\\s)+$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKERS = Pattern.compile("(?<rest>.*?)(?<markers>(?:\\[[SMA]\\])+)$");
 
-    private final String name;
+    private enum Mode { DETECT, MLMYM, REDDIT }
 
-    private OldStyle(String name) {
-        this.name = name;
+    private final Mode mode;
+
+    private OldStyle(Mode mode) {
+        this.mode = mode;
+    }
+
+    /** Reads either, deciding by the page: the one {@link ThreadFormats} detects with. */
+    public static OldStyle detecting() {
+        return new OldStyle(Mode.DETECT);
     }
 
     public static OldStyle mlmym() {
-        return new OldStyle(MLMYM);
+        return new OldStyle(Mode.MLMYM);
     }
 
     public static OldStyle oldReddit() {
-        return new OldStyle(OLD_REDDIT);
+        return new OldStyle(Mode.REDDIT);
     }
 
     @Override
     public String name() {
-        return name;
+        return mode == Mode.REDDIT ? OLD_REDDIT : MLMYM;
     }
 
     @Override
     public ThreadReading read(String[] lines) {
+        boolean mlmym = switch (mode) {
+            case MLMYM -> true;
+            case REDDIT -> false;
+            case DETECT -> looksLikeMlmym(lines);
+        };
+        String format = mlmym ? MLMYM : OLD_REDDIT;
         List<String> notes = new ArrayList<>();
         List<RawComment> comments = new ArrayList<>();
-        Deque<int[]> open = new ArrayDeque<>();   // [comment index, descendants still expected]
+        Deque<int[]> open = new ArrayDeque<>();   // [comment index, replies (mlmym) or descendants still expected]
         int first = -1;
         int missing = 0;
         for (int i = 0; i < lines.length; i++) {
@@ -64,25 +86,37 @@ public final class OldStyle implements ThreadFormat {
             if (more.matches() && !comments.isEmpty()) {
                 int n = more.group("n") == null ? 1 : Integer.parseInt(more.group("n"));
                 missing += n;
-                consume(open, n);
+                if (mlmym) {
+                    // Printed after the loaded replies of the comment it belongs to: the deepest one still open.
+                    closeFinished(open);
+                    if (!open.isEmpty()) {
+                        open.peek()[1] -= n;
+                    }
+                } else {
+                    consume(open, n);
+                }
                 continue;
             }
             Matcher m = HEADER.matcher(lines[i]);
             if (!m.matches()) {
                 continue;
             }
-            Header header = header(m, notes);
+            Header header = header(m, mlmym, notes);
             if (header == null) {
                 continue;
             }
             if (first < 0) {
                 first = i;
             }
-            while (!open.isEmpty() && open.peek()[1] <= 0) {
-                open.pop();
-            }
+            closeFinished(open);
             int parent = open.isEmpty() ? -1 : open.peek()[0];
-            consume(open, 1);
+            if (mlmym) {
+                if (!open.isEmpty()) {
+                    open.peek()[1]--;
+                }
+            } else {
+                consume(open, 1);
+            }
             int end = i + 1;
             while (end < lines.length && !HEADER.matcher(lines[end]).matches() && !MORE.matcher(lines[end]).matches()) {
                 end++;
@@ -100,25 +134,42 @@ public final class OldStyle implements ThreadFormat {
             i = end - 1;
         }
         if (comments.isEmpty()) {
-            return new ThreadReading(name, lines.length, List.of(), false, List.of());
+            return new ThreadReading(format, lines.length, List.of(), false, List.of());
         }
         if (missing > 0) {
-            notes.add(name + ": " + missing + " repl" + (missing == 1 ? "y is" : "ies are")
+            notes.add(format + ": " + missing + " repl" + (missing == 1 ? "y is" : "ies are")
                     + " not on the page (load more comments); the tree skips them");
         }
-        boolean fediverse = comments.stream().allMatch(c -> c.header().instance() != null);
-        String format = fediverse ? MLMYM : OLD_REDDIT;
         return new ThreadReading(format, first, comments, false, notes);
     }
 
-    /** One more descendant seen (or left out) under every open comment. */
+    private static boolean looksLikeMlmym(String[] lines) {
+        for (String line : lines) {
+            Matcher m = HEADER.matcher(line);
+            if (m.matches() && m.group("who").strip().split("\\s+")[0].contains("@")) {
+                return true;
+            }
+            if (BUTTONS.matcher(line).matches() && line.toLowerCase(Locale.ROOT).contains("fedilink")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void closeFinished(Deque<int[]> open) {
+        while (!open.isEmpty() && open.peek()[1] <= 0) {
+            open.pop();
+        }
+    }
+
+    /** Old Reddit: one more descendant seen (or left out) under every open comment. */
     private static void consume(Deque<int[]> open, int n) {
         for (int[] entry : open) {
             entry[1] -= n;
         }
     }
 
-    private Header header(Matcher m, List<String> notes) {
+    private Header header(Matcher m, boolean mlmym, List<String> notes) {
         String who = m.group("who").strip();
         boolean op = false;
         Matcher markers = MARKERS.matcher(who);
@@ -133,6 +184,8 @@ public final class OldStyle implements ThreadFormat {
                 return null;
             }
             header = account.header();
+        } else if (mlmym) {
+            header = Header.account(who.split("\\s+")[0], null);   // a local user: mlmym prints no instance
         } else {
             header = Header.account(redditName(who, notes), null);
         }

@@ -6,22 +6,26 @@ import java.util.Optional;
 /** Every thread recogniser, most specific first, and the choice among their readings. */
 public final class ThreadFormats {
 
-    private static final List<ThreadFormat> ALL = List.of(new LemmyUi(), new LemmyUiLegacy(), OldStyle.mlmym(),
-            OldStyle.oldReddit(), new RedditRedesign(), new HackerNews(), new Mastodon(), new Discourse(),
-            new GenericThread());
+    /** What detection runs; the old-style recogniser decides between mlmym and old Reddit by the page. */
+    private static final List<ThreadFormat> ALL = List.of(new LemmyUi(), new LemmyUiLegacy(), OldStyle.detecting(),
+            new RedditRedesign(), new HackerNews(), new Mastodon(), new Discourse(), new GenericThread());
 
     private ThreadFormats() {
     }
 
     public static List<String> names() {
-        return java.util.stream.Stream.concat(ALL.stream().map(ThreadFormat::name), java.util.stream.Stream.of(LemmyUi.HEXBEAR))
-                .toList();
+        return List.of(LemmyUi.NAME, LemmyUi.HEXBEAR, LemmyUiLegacy.NAME, OldStyle.MLMYM, OldStyle.OLD_REDDIT,
+                RedditRedesign.NAME, HackerNews.NAME, Mastodon.NAME, Discourse.NAME, GenericThread.NAME);
     }
 
     /** The recogniser users name with {@code format=}; hexbear is read by the lemmy-ui recogniser. */
     public static Optional<ThreadFormat> named(String name) {
-        String wanted = LemmyUi.HEXBEAR.equals(name) ? LemmyUi.NAME : name;
-        return ALL.stream().filter(f -> f.name().equals(wanted)).findFirst();
+        return switch (name) {
+            case OldStyle.MLMYM -> Optional.of(OldStyle.mlmym());
+            case OldStyle.OLD_REDDIT -> Optional.of(OldStyle.oldReddit());
+            case LemmyUi.HEXBEAR -> Optional.of(new LemmyUi());
+            default -> ALL.stream().filter(f -> f.name().equals(name)).findFirst();
+        };
     }
 
     /** The reading with most comments among those that reach their recogniser's minimum; empty when none does. */

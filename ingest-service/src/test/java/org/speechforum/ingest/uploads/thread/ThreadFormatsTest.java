@@ -118,26 +118,30 @@ class ThreadFormatsTest {
     }
 
     @Test
-    void mlmymBuildsTheTreeFromChildrenCountsAndSkipsWhatThePageLeftOut() {
-        ThreadReading r = OldStyle.mlmym().read(lines("""
-                [–] a@lemmy.ml 10 points 1 month ago (3 children)
+    void mlmymBuildsTheTreeFromItsDirectReplyCountsAndSkipsWhatThePageLeftOut() {
+        // As mlmym's templates/comment.html prints it: the count only when not 0, direct replies, local users
+        // without instance, "load more comments (N replies)" after the loaded replies.
+        ThreadReading r = OldStyle.detecting().read(lines("""
+                [–] a 10 points 1 month ago (2 children)
                 A.
-                permalink embed save report reply
-                [–] b@lemmy.ml -3 points 1 month ago* (last edited 4 weeks ago) (1 child)
+                permalink fedilink source hide child comments
+                [–] b@lemmy.world -3 points 1 month ago* (last edited 4 weeks ago) (2 children)
                 B.
-                permalink embed save parent report reply
-                load more comments (1 reply)
-                [–] c@lemmy.ml 1 point 1 month ago (0 children)
+                permalink fedilink source hide child comments
+                [–] c 1 points 1 month ago
                 C.
-                permalink embed save parent report reply
-                [–] d@lemmy.ml 2 points 1 month ago (0 children)
+                permalink fedilink source
+                load more comments (1 replies)
+                [–] d 2 points 1 month ago
                 D.
-                permalink embed save report reply
+                permalink fedilink source
+                [–] e 2 points 1 month ago
+                E.
                 """));
 
         assertThat(r.format()).isEqualTo("mlmym");
-        assertThat(authors(r)).containsExactly("a@lemmy.ml", "b@lemmy.ml", "c@lemmy.ml", "d@lemmy.ml");
-        assertThat(parents(r)).containsExactly(-1, 0, 0, -1);
+        assertThat(authors(r)).containsExactly("a", "b@lemmy.world", "c", "d", "e");
+        assertThat(parents(r)).containsExactly(-1, 0, 1, 0, -1);
         assertThat(r.comments().get(1).header().downvotes()).isEqualTo(3);
         assertThat(r.comments().get(1).header().edits()).isEqualTo(1);
         assertThat(r.comments().get(1).body()).isEqualTo("B.");
