@@ -126,10 +126,8 @@ public final class UploadCorpus {
         if (author == null) {
             return null;
         }
-        if (author.handle() != null) {
-            return author.instance() == null ? author.handle() : author.handle() + "@" + author.instance();
-        }
-        return author.name();
+        String who = author.handle() != null ? author.handle() : author.name();
+        return author.instance() == null || who == null ? who : who + "@" + author.instance();
     }
 
     /** The table: one line per file, then one per format, then the tuning and held-out totals. */

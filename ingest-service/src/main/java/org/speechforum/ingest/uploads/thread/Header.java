@@ -37,11 +37,12 @@ public record Header(String name, String handle, String instance, boolean op, In
         return new Header(name, handle, instance, op, upvotes, downvotes, edits, age);
     }
 
-    /** {@code handle@instance}, the handle, or the display name: how the corpus and the ids name an author. */
+    /**
+     * {@code handle@instance}, the handle, or the display name (with {@code @instance} when known): how the
+     * corpus and the ids name an author.
+     */
     public String who() {
-        if (handle != null) {
-            return instance == null ? handle : handle + "@" + instance;
-        }
-        return name;
+        String who = handle != null ? handle : name;
+        return instance == null || who == null ? who : who + "@" + instance;
     }
 }

@@ -24,6 +24,9 @@ public final class Mastodon implements ThreadFormat {
     private static final Pattern FULL_DATE = Pattern.compile("^[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}(?: [AP]M)?$");
     private static final Pattern MENTION = Pattern.compile("^@(?<handle>[A-Za-z0-9_]{1,30})(?:@(?<instance>\\S+))?");
     private static final Pattern COUNTER = Pattern.compile("^\\s*\\d+(?:\\.\\d+)?[KM]?\\s*$");
+    /** The focused status's footer counters as Mastodon 4.3+ words them: {@code 3 boosts}, {@code 12 favorites}. */
+    private static final Pattern FOOTER_COUNTS = Pattern.compile(
+            "^\\d+(?:\\.\\d+)?[KM]? (?:boosts?|favou?rites?|repl(?:y|ies)|quotes?)(?: · .*)?$", Pattern.CASE_INSENSITIVE);
     private static final Set<String> APPS = Set.of("Web", "Mastodon for Android", "Mastodon for iOS", "Ivory", "Tusky",
             "Elk", "Phanpy", "Ice Cubes", "Moshidon", "Fedilab", "Toot!");
 
@@ -39,36 +42,64 @@ public final class Mastodon implements ThreadFormat {
 
     @Override
     public ThreadReading read(String[] lines) {
+        // A status header is the display name over the account; its date is the line below the account, or,
+        // as Mastodon 4 lays out a thread's statuses (the time link comes first in the markup), the line above
+        // the name. The focused status prints its full date, app and counters below its text instead.
         List<Integer> starts = new ArrayList<>();
-        for (int i = 0; i + 2 < lines.length; i++) {
-            if (!lines[i].isBlank() && !lines[i].strip().startsWith("@") && lines[i].strip().length() <= 80
-                    && HANDLE.matcher(lines[i + 1]).matches() && PageDates.isDate(lines[i + 2].strip())) {
-                starts.add(i);
+        List<Integer> names = new ArrayList<>();
+        List<String> dates = new ArrayList<>();
+        List<Integer> bodies = new ArrayList<>();
+        for (int i = 0; i + 1 < lines.length; i++) {
+            String name = lines[i].strip();
+            if (name.isEmpty() || name.startsWith("@") || name.length() > 80 || PageDates.isDate(name)
+                    || !HANDLE.matcher(lines[i + 1]).matches()) {
+                continue;
             }
+            boolean dateAfter = i + 2 < lines.length && PageDates.isDate(lines[i + 2].strip());
+            boolean dateBefore = i > 0 && PageDates.isDate(lines[i - 1].strip())
+                    && (starts.isEmpty() || bodies.getLast() <= i - 1);
+            if (!dateAfter && !dateBefore && !(i + 2 < lines.length && !lines[i + 2].isBlank())) {
+                continue;
+            }
+            starts.add(dateBefore && !dateAfter ? i - 1 : i);
+            names.add(i);
+            dates.add(dateAfter ? lines[i + 2].strip() : dateBefore ? lines[i - 1].strip() : null);
+            bodies.add(dateAfter ? i + 3 : i + 2);
         }
-        if (starts.isEmpty()) {
+        if (starts.size() < 2 || dates.stream().allMatch(java.util.Objects::isNull)) {
             return new ThreadReading(NAME, lines.length, List.of(), false, List.of());
         }
         List<Header> headers = new ArrayList<>();
-        List<String> bodies = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         int focused = -1;
         for (int c = 0; c < starts.size(); c++) {
-            int start = starts.get(c);
+            int name = names.get(c);
             int end = c + 1 < starts.size() ? starts.get(c + 1) : lines.length;
-            Matcher handle = HANDLE.matcher(lines[start + 1]);
+            Matcher handle = HANDLE.matcher(lines[name + 1]);
             handle.matches();
-            String date = lines[start + 2].strip();
-            String instance = handle.group("instance") == null ? null : handle.group("instance").toLowerCase(Locale.ROOT);
-            headers.add(Header.account(handle.group("handle"), instance).withName(lines[start].strip()).withAge(date));
+            String date = dates.get(c);
             int bodyEnd = end;
-            while (bodyEnd > start + 3 && (lines[bodyEnd - 1].isBlank() || COUNTER.matcher(lines[bodyEnd - 1]).matches()
-                    || APPS.contains(lines[bodyEnd - 1].strip()) || lines[bodyEnd - 1].strip().equals("·"))) {
-                bodyEnd--;
+            boolean footer = false;
+            while (bodyEnd > bodies.get(c)) {
+                String last = lines[bodyEnd - 1].strip();
+                if (last.isEmpty() || COUNTER.matcher(last).matches() || APPS.contains(last) || last.equals("·")
+                        || FOOTER_COUNTS.matcher(last).matches()) {
+                    footer |= !last.isEmpty();
+                    bodyEnd--;
+                } else if (FULL_DATE.matcher(last).matches()) {
+                    date = date == null ? last : date;
+                    footer = true;
+                    bodyEnd--;
+                } else {
+                    break;
+                }
             }
-            if (focused < 0 && (FULL_DATE.matcher(date).matches() || bodyEnd < end - 2)) {
+            String instance = handle.group("instance") == null ? null : handle.group("instance").toLowerCase(Locale.ROOT);
+            headers.add(Header.account(handle.group("handle"), instance).withName(lines[name].strip()).withAge(date));
+            if (focused < 0 && ((date != null && FULL_DATE.matcher(date).matches()) || footer)) {
                 focused = c;
             }
-            bodies.add(Lines.body(lines, start + 3, bodyEnd, Set.of()));
+            texts.add(Lines.body(lines, bodies.get(c), bodyEnd, Set.of()));
         }
         List<String> notes = new ArrayList<>();
         if (focused < 0) {
@@ -84,9 +115,9 @@ public final class Mastodon implements ThreadFormat {
             } else if (c <= focused) {
                 parent = c - 1;
             } else {
-                parent = mentioned(bodies.get(c), headers, c, focused);
+                parent = mentioned(texts.get(c), headers, c, focused);
             }
-            comments.add(new RawComment(starts.get(c), headers.get(c), bodies.get(c), parent));
+            comments.add(new RawComment(starts.get(c), headers.get(c), texts.get(c), parent));
         }
         return new ThreadReading(NAME, starts.getFirst(), comments, true, notes);
     }

@@ -359,4 +359,15 @@ class ThreadFormatsTest {
         assertThat(PageDates.parse("Feb '23", now).precision()).isEqualTo(org.speechforum.contracts.TimePrecision.MONTH);
         assertThat(PageDates.parse("yesterday's news", now)).isNull();
     }
+
+    @Test
+    void aDisplayNameWithTheInstanceGluedOnKeepsBoth() {
+        Accounts.Account account = Accounts.read("Marta K.@lemmy.worldOP");
+
+        assertThat(account.header().name()).isEqualTo("Marta K.");
+        assertThat(account.header().instance()).isEqualTo("lemmy.world");
+        assertThat(account.header().op()).isTrue();
+        assertThat(account.header().who()).isEqualTo("Marta K.@lemmy.world");
+        assertThat(Accounts.read("alice@lemmy.ml").header().handle()).isEqualTo("alice");
+    }
 }
