@@ -30,7 +30,7 @@ public final class OldStyle implements ThreadFormat {
     public static final String OLD_REDDIT = "reddit-old";
 
     private static final Pattern HEADER = Pattern.compile(
-            "^\\s*\\[[–—+-]\\](?<space>\\s*)(?<who>\\S.{0,120}?)\\s+(?:(?<score>[+-]?\\d+) points?|score hidden)\\s+"
+            "^\\s*\\[[–—+-]\\](?<space>\\s*)(?<who>\\S.{0,120}?)\\s+(?:(?<score>[+-]?\\d+) points?|\\[?score hidden\\]?)\\s+"
                     + "(?<age>\\S.{0,30}?\\s+ago)(?<star>\\*)?(?:\\s*\\(last edited (?<edited>[^)]*)\\))?"
                     + "(?:\\s*\\((?<children>\\d+) child(?:ren)?\\))?\\s*$");
     private static final Pattern MORE = Pattern.compile(
@@ -40,7 +40,8 @@ public final class OldStyle implements ThreadFormat {
     private static final Pattern BUTTONS = Pattern.compile("^\\s*(?:permalink|fedilink|source|hide source|embed|save|unsave"
             + "|parent|context|report|reply|edit|delete|block|give award|hide|show \\d+|child comments|\\s)+$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern MARKERS = Pattern.compile("(?<rest>.*?)(?<markers>(?:\\[[SMA]\\])+)$");
+    /** Old Reddit's distinguish markers after the name: {@code [S]}, {@code [M]}, {@code [ S , M ]}. */
+    private static final Pattern MARKERS = Pattern.compile("(?<rest>.*?)(?<markers>\\[\\s*[SMAΔ](?:\\s*,\\s*[SMAΔ])*\\s*\\])$");
 
     private enum Mode { DETECT, MLMYM, REDDIT }
 
@@ -81,6 +82,8 @@ public final class OldStyle implements ThreadFormat {
         Deque<int[]> open = new ArrayDeque<>();   // [comment index, replies (mlmym) or descendants still expected]
         int first = -1;
         int missing = 0;
+        boolean counts = false;
+        List<Boolean> replyLinks = new ArrayList<>();   // old Reddit: only replies carry a "parent" link
         for (int i = 0; i < lines.length; i++) {
             Matcher more = MORE.matcher(lines[i]);
             if (more.matches() && !comments.isEmpty()) {
@@ -122,12 +125,16 @@ public final class OldStyle implements ThreadFormat {
                 end++;
             }
             int bodyEnd = end;
+            boolean replyLink = false;
             for (int j = i + 1; j < end; j++) {
                 if (BUTTONS.matcher(lines[j]).matches()) {
                     bodyEnd = j;
+                    replyLink = lines[j].toLowerCase(Locale.ROOT).contains("parent");
                     break;
                 }
             }
+            replyLinks.add(replyLink);
+            counts |= m.group("children") != null;
             comments.add(new RawComment(i, header, Lines.body(lines, i + 1, bodyEnd, Set.of()), parent));
             int children = m.group("children") == null ? 0 : Integer.parseInt(m.group("children"));
             open.push(new int[] {comments.size() - 1, children});
@@ -136,11 +143,44 @@ public final class OldStyle implements ThreadFormat {
         if (comments.isEmpty()) {
             return new ThreadReading(format, lines.length, List.of(), false, List.of());
         }
+        if (!mlmym && !counts && replyLinks.contains(true)) {
+            comments = byReplyLinks(comments, replyLinks, notes);
+        }
         if (missing > 0) {
             notes.add(format + ": " + missing + " repl" + (missing == 1 ? "y is" : "ies are")
                     + " not on the page (load more comments); the tree skips them");
         }
         return new ThreadReading(format, first, comments, false, notes);
+    }
+
+    /**
+     * Old Reddit hides the children counts of expanded comments ({@code .comment.noncollapsed .numchildren
+     * {display: none}} in reddit.less), so a copy of an open thread has no counts and no indentation. What it
+     * keeps is the {@code parent} link, which only replies have: a comment without one is top-level, one with
+     * one replies to the comment above it — certain when that one is top-level, a guess otherwise (a sibling
+     * or an ancestor's sibling cannot be told apart), and said in a note.
+     */
+    private static List<RawComment> byReplyLinks(List<RawComment> comments, List<Boolean> replyLinks,
+                                                 List<String> notes) {
+        List<RawComment> linked = new ArrayList<>();
+        int guessed = 0;
+        for (int c = 0; c < comments.size(); c++) {
+            RawComment comment = comments.get(c);
+            int parent = -1;
+            if (replyLinks.get(c) && c > 0) {
+                parent = c - 1;
+                if (replyLinks.get(c - 1)) {
+                    guessed++;
+                }
+            }
+            linked.add(new RawComment(comment.line(), comment.header(), comment.body(), parent));
+        }
+        if (guessed > 0) {
+            notes.add("reddit-old: the copy has no children counts (old Reddit hides them on open comments); "
+                    + guessed + " repl" + (guessed == 1 ? "y was" : "ies were")
+                    + " attached to the reply above, which may be a sibling instead");
+        }
+        return linked;
     }
 
     private static boolean looksLikeMlmym(String[] lines) {
@@ -174,7 +214,7 @@ public final class OldStyle implements ThreadFormat {
         boolean op = false;
         Matcher markers = MARKERS.matcher(who);
         if (markers.matches()) {
-            op = markers.group("markers").contains("[S]");
+            op = markers.group("markers").contains("S");
             who = markers.group("rest").strip();
         }
         Header header;

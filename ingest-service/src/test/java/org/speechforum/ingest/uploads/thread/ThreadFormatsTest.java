@@ -370,4 +370,30 @@ class ThreadFormatsTest {
         assertThat(account.header().who()).isEqualTo("Marta K.@lemmy.world");
         assertThat(Accounts.read("alice@lemmy.ml").header().handle()).isEqualTo("alice");
     }
+
+    @Test
+    void anOpenOldRedditThreadHasNoCountsSoTheParentLinkTellsRepliesAndTheGuessIsSaid() {
+        // reddit.less hides .numchildren on open comments; only replies get a "parent" link.
+        ThreadReading r = OldStyle.detecting().read(lines("""
+                [–]ann Team Blue 5 points 2 hours ago
+                Top.
+                permalinkembedsavereportgive awardreply
+                [–]bob 3 points 2 hours ago
+                Reply.
+                permalinkembedsaveparentreportgive awardreply
+                [–]cy [score hidden] 1 hour ago
+                Reply to reply, or to Top?
+                permalinkembedsaveparentreportgive awardreply
+                [–]dee[ S ] 1 point 1 hour ago
+                New top.
+                permalinkembedsavereportgive awardreply
+                """));
+
+        assertThat(r.format()).isEqualTo("reddit-old");
+        assertThat(authors(r)).containsExactly("ann", "bob", "cy", "dee");
+        assertThat(parents(r)).containsExactly(-1, 0, 1, -1);
+        assertThat(r.comments().get(3).header().op()).isTrue();
+        assertThat(r.comments().get(2).header().upvotes()).isNull();
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("1 reply was attached to the reply above"));
+    }
 }
