@@ -8,8 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * Hacker News and the readers that copy its markup: {@code user 3 hours ago | parent | next [–]}, the body,
- * {@code reply}. Nesting is by indentation where the copy keeps it (readers, text browsers); a plain browser
- * copy of news.ycombinator.com keeps none, and every comment is then read as top-level (said in a note).
+ * {@code reply}. Nesting is by indentation where the copy keeps it (readers, text browsers). A plain browser
+ * copy of news.ycombinator.com keeps none (the page indents with a spacer image), so the header's links tell
+ * the depth: no {@code parent} link is a top-level comment, {@code parent} without {@code root} a reply to
+ * the top-level comment above, {@code root} a deeper reply — to the comment above when that one is one level
+ * up, otherwise a guess (said in a note).
  */
 public final class HackerNews implements ThreadFormat {
 
@@ -37,11 +40,12 @@ public final class HackerNews implements ThreadFormat {
             return new ThreadReading(NAME, lines.length, List.of(), false, List.of());
         }
         List<Integer> indents = starts.stream().map(i -> Lines.indent(lines[i])).toList();
-        int[] parents = Lines.parentsByIndent(indents);
         List<String> notes = new ArrayList<>();
-        if (starts.size() > 1 && indents.stream().distinct().count() == 1
-                && starts.stream().anyMatch(i -> lines[i].contains("| parent"))) {
-            notes.add("hackernews: the copy keeps no indentation, so replies were read as top-level comments");
+        int[] parents;
+        if (starts.size() > 1 && indents.stream().distinct().count() == 1) {
+            parents = byLinks(starts.stream().map(i -> lines[i]).toList(), notes);
+        } else {
+            parents = Lines.parentsByIndent(indents);
         }
         List<RawComment> comments = new ArrayList<>();
         for (int c = 0; c < starts.size(); c++) {
@@ -53,5 +57,37 @@ public final class HackerNews implements ThreadFormat {
                     parents[c]));
         }
         return new ThreadReading(NAME, starts.getFirst(), comments, false, notes);
+    }
+
+    /** Parents of a copy without indentation, from each header's {@code root} and {@code parent} links. */
+    static int[] byLinks(List<String> headers, List<String> notes) {
+        int[] parents = new int[headers.size()];
+        int[] depth = new int[headers.size()];
+        int lastTop = -1;
+        int guessed = 0;
+        for (int c = 0; c < headers.size(); c++) {
+            String links = headers.get(c);
+            boolean parent = links.contains("| parent");
+            boolean root = links.contains("| root");
+            if (!parent || c == 0) {
+                parents[c] = -1;
+                depth[c] = 0;
+                lastTop = c;
+            } else if (!root) {
+                parents[c] = lastTop;
+                depth[c] = 1;
+            } else {
+                parents[c] = c - 1;
+                depth[c] = depth[c - 1] + 1;
+                if (depth[c - 1] >= 2) {
+                    guessed++;
+                }
+            }
+        }
+        if (guessed > 0) {
+            notes.add("hackernews: the copy keeps no indentation; " + guessed + " deep repl"
+                    + (guessed == 1 ? "y was" : "ies were") + " attached to the comment above, which may be a sibling");
+        }
+        return parents;
     }
 }

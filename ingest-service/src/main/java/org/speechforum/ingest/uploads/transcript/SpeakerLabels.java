@@ -84,7 +84,11 @@ public final class SpeakerLabels {
         }
         for (String nameWord : List.of(words[words.length - 2], words[words.length - 1])) {
             // "In Moscow: snow." — a capitalised small word is no part of a name.
-            if (!NAME_WORD.matcher(nameWord).matches() || SMALL.contains(nameWord.toLowerCase(java.util.Locale.ROOT))) {
+            // "Show HN: …", "PSA: …": short all-capital words are abbreviations, not names.
+            boolean abbreviation = nameWord.length() <= 3 && nameWord.equals(nameWord.toUpperCase(java.util.Locale.ROOT))
+                    && !nameWord.endsWith(".");
+            if (!NAME_WORD.matcher(nameWord).matches() || SMALL.contains(nameWord.toLowerCase(java.util.Locale.ROOT))
+                    || abbreviation) {
                 return false;
             }
         }

@@ -231,8 +231,29 @@ class ThreadFormatsTest {
         assertThat(authors(indented)).containsExactly("pg", "dang");
         assertThat(parents(indented)).containsExactly(-1, 0);
         assertThat(indented.comments().get(1).body()).isEqualTo("Under.");
-        assertThat(parents(flat)).containsExactly(-1, -1);
-        assertThat(flat.notes()).singleElement().asString().contains("no indentation");
+        assertThat(parents(flat)).containsExactly(-1, 0);
+        assertThat(flat.notes()).isEmpty();
+    }
+
+    @Test
+    void aPlainHackerNewsCopyHasNoIndentationSoTheRootAndParentLinksGiveTheDepth() {
+        ThreadReading r = new HackerNews().read(lines("""
+                aa 3 hours ago | next [–]
+                Top.
+                bb 2 hours ago | parent | next [–]
+                Depth one.
+                cc 2 hours ago | root | parent | next [–]
+                Depth two.
+                dd 1 hour ago | root | parent | next [–]
+                Depth three, or a second depth two.
+                ee 1 hour ago | parent | prev [–]
+                Depth one again.
+                ff 1 hour ago | prev [–]
+                Top again.
+                """));
+
+        assertThat(parents(r)).containsExactly(-1, 0, 1, 2, 0, -1);
+        assertThat(r.notes()).singleElement().asString().contains("1 deep reply was attached to the comment above");
     }
 
     @Test

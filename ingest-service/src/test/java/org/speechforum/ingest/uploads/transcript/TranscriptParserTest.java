@@ -101,6 +101,7 @@ class TranscriptParserTest {
         assertThat(SpeakerLabels.label("The telegram reads, in part:")).isNull();
         assertThat(SpeakerLabels.label("We agreed with Alexander Lukashenko: we will revise the treaty.")).isNull();
         assertThat(SpeakerLabels.label("In Moscow: snow.")).isNull();
+        assertThat(SpeakerLabels.label("Show HN: A diff viewer for transcripts")).isNull();
         assertThat(parse("Just a note.\nNothing here: really.")).isNull();
     }
 
