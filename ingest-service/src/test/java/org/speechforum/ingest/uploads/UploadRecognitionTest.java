@@ -1,11 +1,17 @@
 package org.speechforum.ingest.uploads;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentJson;
 import org.speechforum.contracts.Topics;
 import org.speechforum.ingest.IngestIntegrationTest;
+import org.speechforum.localstack.TestEngines;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -20,7 +26,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What {@code POST /api/v1/uploads} says it understood, over real HTTP with the real broker. */
+/**
+ * What {@code POST /api/v1/uploads} says it understood, over real HTTP with the real broker, and the same
+ * {@code format} choice for text records on the scraper topic.
+ */
 class UploadRecognitionTest extends IngestIntegrationTest {
 
     private static byte[] corpus(String file) throws IOException {
@@ -121,5 +130,34 @@ class UploadRecognitionTest extends IngestIntegrationTest {
         assertThat(recognised.get("format").asString()).isEqualTo("text");
         assertThat(recognised.get("kinds").get("POST").asInt()).isEqualTo(1);
         assertThat(recognised.get("notes").toString()).contains("no speaker label");
+    }
+
+    @Test
+    void aTextRecordOnTheSubmissionsTopicTakesTheFormatHeaderToo() throws Exception {
+        String source = "topic-" + UUID.randomUUID();
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers());
+        try (KafkaProducer<String, byte[]> producer =
+                     new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.SUBMISSIONS, null,
+                    corpus("forums/hackernews-indented.txt"));
+            record.headers().add("content-type", "text/plain".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("source", source.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("format", "text".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+
+        List<Document> stored = List.of();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (stored.isEmpty() && System.nanoTime() < deadline) {
+            stored = readAll(Topics.RAW).stream().map(r -> DocumentJson.read(r.value()))
+                    .filter(d -> source.equals(d.source())).toList();
+            if (stored.isEmpty()) {
+                Thread.sleep(500);
+            }
+        }
+        assertThat(stored).singleElement().satisfies(d -> {
+            assertThat(d.structure()).isEqualTo(TextUploadParser.UNKNOWN);
+            assertThat(d.text()).contains("nilsson 9 hours ago", "holmberg 5 hours ago");
+        });
     }
 }
