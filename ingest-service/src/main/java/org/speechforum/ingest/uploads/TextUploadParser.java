@@ -8,7 +8,6 @@ import org.speechforum.ingest.documents.DocumentRefused;
 import org.speechforum.ingest.uploads.thread.Header;
 import org.speechforum.ingest.uploads.thread.PageDates;
 import org.speechforum.ingest.uploads.thread.RawComment;
-import org.speechforum.ingest.uploads.thread.ThreadFormat;
 import org.speechforum.ingest.uploads.thread.ThreadFormats;
 import org.speechforum.ingest.uploads.thread.ThreadReading;
 import org.speechforum.ingest.uploads.transcript.TranscriptParser;
@@ -91,55 +90,70 @@ public class TextUploadParser {
         if (PLAIN_TEXT.equals(format)) {
             return new Upload(PLAIN_TEXT, List.of(unknown(normalised.strip(), source, now)), notes);
         }
-        Optional<ThreadReading> thread = Optional.empty();
-        if (format == null) {
-            thread = ThreadFormats.best(lines);
-        } else if (!TRANSCRIPT.equals(format)) {
-            ThreadFormat forced = ThreadFormats.named(format).orElseThrow();
-            ThreadReading reading = forced.read(lines);
-            if (reading.isEmpty()) {
-                notes.add("format " + format + " was asked for, but the text holds none of its comment headers");
-            } else {
-                thread = Optional.of(reading);
-            }
-        }
+        Optional<ThreadReading> thread = thread(lines, format, notes);
         thread.ifPresent(t -> notes.addAll(t.notes()));
         int start = thread.map(ThreadReading::start).orElse(lines.length);
         List<String> above = Arrays.asList(lines).subList(0, start);
         String preamble = String.join("\n", above).strip();
-        List<Document> documents = new ArrayList<>();
-        Document root = null;
-        String recognised;
-        if (!preamble.isEmpty() || thread.isEmpty()) {
-            TranscriptParser.Result transcript = thread.isPresent() || format == null || TRANSCRIPT.equals(format)
-                    ? transcripts.parse(above, source, now) : new TranscriptParser.Result(null, List.of());
-            if (transcript.speech() != null) {
-                root = transcript.speech();
+        Document speech = null;
+        if (!preamble.isEmpty() && (format == null || TRANSCRIPT.equals(format) || thread.isPresent())) {
+            TranscriptParser.Result transcript = transcripts.parse(above, source, now);
+            speech = transcript.speech();
+            if (speech != null) {
                 notes.addAll(transcript.notes());
-            } else if (thread.isPresent() && !thread.get().firstIsPost()) {
-                root = threadPost(preamble, source, now);
             }
-            if (root != null) {
-                documents.add(root);
-            }
-            recognised = transcript.speech() != null ? TRANSCRIPT : null;
-        } else {
-            recognised = null;
         }
         if (thread.isEmpty()) {
-            if (root == null) {
+            if (speech != null) {
+                return new Upload(TRANSCRIPT, List.of(speech), notes);
+            }
+            if (notes.isEmpty()) {
                 notes.add(TRANSCRIPT.equals(format)
                         ? "format transcript was asked for, but no line starts with a speaker label such as 'Vladimir Putin:'"
                         : "no speaker label (such as 'Vladimir Putin:') and no comment header of a known forum front-end "
                         + "was found: the text is stored as one document");
-                return new Upload(PLAIN_TEXT, List.of(unknown(normalised.strip(), source, now)), notes);
             }
-            return new Upload(TRANSCRIPT, documents, notes);
+            return new Upload(PLAIN_TEXT, List.of(unknown(normalised.strip(), source, now)), notes);
         }
         ThreadReading reading = thread.get();
-        String title = root == null && !preamble.isEmpty() ? preamble.lines().findFirst().orElse(null) : null;
+        List<Document> documents = new ArrayList<>();
+        Document root = speech;
+        String title = null;
+        if (root == null && !preamble.isEmpty()) {
+            if (reading.firstIsPost()) {
+                // Mastodon, Discourse: the thread's first status or post is the POST; the line above it is its title.
+                List<String> heading = preamble.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+                title = heading.getFirst();
+                if (heading.size() > 1) {
+                    notes.add(reading.format() + ": the first line above the thread is the post's title; the "
+                            + (heading.size() - 1) + " other line" + (heading.size() == 2 ? "" : "s")
+                            + " above it (category, tags) were left out");
+                }
+            } else {
+                root = threadPost(preamble, source, now);
+            }
+        }
+        if (root != null) {
+            documents.add(root);
+        }
         documents.addAll(comments(reading, root, title, source, now));
-        return new Upload(recognised == null ? reading.format() : recognised + "+" + reading.format(), documents, notes);
+        return new Upload(speech != null ? TRANSCRIPT + "+" + reading.format() : reading.format(), documents, notes);
+    }
+
+    /** The thread reading: the best one when {@code format} is null, the forced recogniser's otherwise. */
+    private static Optional<ThreadReading> thread(String[] lines, String format, List<String> notes) {
+        if (format == null) {
+            return ThreadFormats.best(lines);
+        }
+        if (TRANSCRIPT.equals(format)) {
+            return Optional.empty();
+        }
+        ThreadReading reading = ThreadFormats.named(format).orElseThrow().read(lines);
+        if (reading.isEmpty()) {
+            notes.add("format " + format + " was asked for, but the text holds none of its comment headers");
+            return Optional.empty();
+        }
+        return Optional.of(reading);
     }
 
     private List<Document> comments(ThreadReading reading, Document root, String title, String source, Instant now) {
