@@ -33,7 +33,8 @@ public final class UploadCorpus {
 
     /** One page's outcome; {@code problems} says what differed. */
     public record Row(String file, String format, boolean heldOut, boolean documents, boolean speakers,
-                      boolean heading, boolean authors, boolean parents, String recognised, List<String> problems) {
+                      boolean heading, boolean authors, boolean parents, String recognised, double kept,
+                      List<String> problems) {
         public boolean exact() {
             return documents && speakers && heading && authors && parents;
         }
@@ -54,12 +55,61 @@ public final class UploadCorpus {
             String file = page.get("file").asString();
             String text = new String(resource("/corpus/" + file), StandardCharsets.UTF_8);
             TextUploadParser.Upload upload = parser.read(text, "corpus", null);
-            rows.add(compare(file, page, upload));
+            rows.add(compare(file, page, upload, kept(text, upload.documents())));
         }
         return rows;
     }
 
-    private static Row compare(String file, JsonNode page, TextUploadParser.Upload upload) {
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\p{L}{4,}");
+    /** Words of the front-ends' own chrome and dates, which documents carry as fields or leave out on purpose. */
+    private static final java.util.Set<String> CHROME_WORDS = java.util.Set.of("link", "fedilink", "arrow", "reply",
+            "replies", "report", "share", "save", "more", "vertical", "edit", "permalink", "source", "hide", "child",
+            "children", "comments", "comment", "points", "point", "level", "edited", "last", "load", "embed", "parent",
+            "give", "award", "next", "prev", "root", "view", "settings", "font", "size", "site", "colours", "official",
+            "website", "just", "seconds", "minutes", "hours", "days", "weeks", "months", "years", "minute", "hour",
+            "week", "month", "year", "submitted", "posted", "sorted", "best", "favorite", "favorites", "boosts", "past",
+            "flag", "english", "like", "likes");
+
+    /**
+     * Share of the page's words (four letters or more, the front-ends' chrome vocabulary left out) found again
+     * in its documents — text, title, author, speakers, annotations. What is still missing is other page
+     * chrome and header lines the documents carry as fields; a body that went missing shows here.
+     */
+    static double kept(String text, List<Document> documents) {
+        StringBuilder bag = new StringBuilder();
+        for (Document d : documents) {
+            bag.append(d.text()).append(' ').append(d.title()).append(' ');
+            for (Author a : d.author() == null ? List.<Author>of() : List.of(d.author())) {
+                bag.append(a.name()).append(' ').append(a.handle()).append(' ').append(a.role()).append(' ').append(a.instance()).append(' ');
+            }
+            if (d.speakers() != null) {
+                d.speakers().forEach(a -> bag.append(a.name()).append(' ').append(a.role()).append(' '));
+            }
+            if (d.annotations() != null) {
+                d.annotations().forEach(a -> bag.append(a.text()).append(' '));
+            }
+        }
+        java.util.Set<String> have = new java.util.HashSet<>();
+        java.util.regex.Matcher m = WORD.matcher(bag.toString().toLowerCase(java.util.Locale.ROOT));
+        while (m.find()) {
+            have.add(m.group());
+        }
+        int all = 0;
+        int found = 0;
+        m = WORD.matcher(text.toLowerCase(java.util.Locale.ROOT));
+        while (m.find()) {
+            if (CHROME_WORDS.contains(m.group())) {
+                continue;
+            }
+            all++;
+            if (have.contains(m.group())) {
+                found++;
+            }
+        }
+        return all == 0 ? 1.0 : (double) found / all;
+    }
+
+    private static Row compare(String file, JsonNode page, TextUploadParser.Upload upload, double kept) {
         List<Document> actual = upload.documents();
         JsonNode expected = page.get("documents");
         List<String> problems = new ArrayList<>();
@@ -119,7 +169,7 @@ public final class UploadCorpus {
             }
         }
         return new Row(file, page.get("format").asString(), page.get("heldOut").asBoolean(), documents, speakers,
-                heading, authors, parents, upload.format(), problems);
+                heading, authors, parents, upload.format(), kept, problems);
     }
 
     static String who(Author author) {
@@ -133,16 +183,16 @@ public final class UploadCorpus {
     /** The table: one line per file, then one per format, then the tuning and held-out totals. */
     public static String table(List<Row> rows) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%-46s %-16s %-22s %-5s %-5s %-5s %-5s %-5s %-5s%n", "file", "format", "recognised",
-                "docs", "spkr", "head", "auth", "prnt", "exact"));
+        out.append(String.format("%-46s %-16s %-22s %-5s %-5s %-5s %-5s %-5s %-5s %5s%n", "file", "format", "recognised",
+                "docs", "spkr", "head", "auth", "prnt", "exact", "kept"));
         for (Row r : rows) {
-            out.append(String.format("%-46s %-16s %-22s %-5s %-5s %-5s %-5s %-5s %-5s%s%n", r.file() + (r.heldOut() ? " *" : ""),
+            out.append(String.format("%-46s %-16s %-22s %-5s %-5s %-5s %-5s %-5s %-5s %4.0f%%%s%n", r.file() + (r.heldOut() ? " *" : ""),
                     r.format(), r.recognised(), mark(r.documents()), mark(r.speakers()), mark(r.heading()),
-                    mark(r.authors()), mark(r.parents()), mark(r.exact()),
+                    mark(r.authors()), mark(r.parents()), mark(r.exact()), 100 * r.kept(),
                     r.problems().isEmpty() ? "" : "  " + String.join("; ", r.problems())));
         }
-        out.append(String.format("%n%-16s %5s %5s %5s %5s %5s %5s %5s%n", "format", "files", "docs", "spkr", "head",
-                "auth", "prnt", "exact"));
+        out.append(String.format("%n%-16s %5s %5s %5s %5s %5s %5s %5s %9s%n", "format", "files", "docs", "spkr", "head",
+                "auth", "prnt", "exact", "kept(min)"));
         Map<String, List<Row>> byFormat = new LinkedHashMap<>();
         rows.forEach(r -> byFormat.computeIfAbsent(r.format(), k -> new ArrayList<>()).add(r));
         byFormat.forEach((format, rs) -> out.append(summary(format, rs)));
@@ -153,9 +203,10 @@ public final class UploadCorpus {
     }
 
     private static String summary(String label, List<Row> rs) {
-        return String.format("%-16s %5d %5s %5s %5s %5s %5s %5s%n", label, rs.size(),
+        return String.format("%-16s %5d %5s %5s %5s %5s %5s %5s %8.0f%%%n", label, rs.size(),
                 count(rs, Row::documents), count(rs, Row::speakers), count(rs, Row::heading), count(rs, Row::authors),
-                count(rs, Row::parents), count(rs, Row::exact));
+                count(rs, Row::parents), count(rs, Row::exact),
+                100 * rs.stream().mapToDouble(Row::kept).min().orElse(1.0));
     }
 
     private static String count(List<Row> rs, java.util.function.Predicate<Row> ok) {

@@ -28,6 +28,8 @@ class UploadCorpusTest {
         assertThat(rows.stream().map(UploadCorpus.Row::format).distinct().count()).isGreaterThanOrEqualTo(10);
         assertThat(rows).filteredOn(r -> r.file().endsWith("seed.txt")).singleElement()
                 .satisfies(seed -> assertThat(seed.exact()).as(seed.problems().toString()).isTrue());
+        assertThat(rows).allSatisfy(r -> assertThat(r.kept()).as("content words kept of %s", r.file())
+                .isGreaterThanOrEqualTo(0.75));
         long exact = rows.stream().filter(UploadCorpus.Row::exact).count();
         assertThat(exact * 10).as("exact files: %d of %d", exact, rows.size()).isGreaterThanOrEqualTo(rows.size() * 9L);
     }

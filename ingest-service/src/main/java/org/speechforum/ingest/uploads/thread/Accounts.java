@@ -36,7 +36,7 @@ public final class Accounts {
         if (account.matches()) {
             String badges = account.group("badges") + account.group("badges2");
             Header header = Header.account(account.group("handle"), account.group("instance").toLowerCase(Locale.ROOT))
-                    .withOp(badges.contains("OP"));
+                    .withOp(badges.contains("OP")).withRole(account.group("pronouns"));
             return new Account(header, account.group("pronouns"));
         }
         Matcher displayAt = DISPLAY_AT.matcher(text);

@@ -227,7 +227,9 @@ public final class OldStyle implements ThreadFormat {
         } else if (mlmym) {
             header = Header.account(who.split("\\s+")[0], null);   // a local user: mlmym prints no instance
         } else {
-            header = Header.account(redditName(who, notes), null);
+            String name = redditName(who, notes);
+            String flair = who.replaceFirst("^u/", "").substring(Math.min(who.replaceFirst("^u/", "").length(), name.length())).strip();
+            header = Header.account(name, null).withRole(flair.isEmpty() ? null : flair);
         }
         Integer score = m.group("score") == null ? null : Integer.parseInt(m.group("score").replace("+", ""));
         int edits = m.group("star") != null || m.group("edited") != null ? 1 : 0;
