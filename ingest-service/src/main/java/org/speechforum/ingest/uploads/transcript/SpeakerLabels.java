@@ -48,6 +48,9 @@ public final class SpeakerLabels {
     private static final Pattern NAME_WORD = Pattern.compile("^(?:\\p{Lu}[\\p{L}'’-]*\\.?|\\p{Lu}\\.)$");
     /** Initials and surname, Russian style: {@code В.Путин}, {@code В.В.Путин}, {@code Д. Песков}. */
     private static final Pattern INITIALS_SURNAME = Pattern.compile("^(?:\\p{Lu}\\.\\s?){1,2}\\p{Lu}[\\p{L}’'-]+$");
+    private static final Pattern TRAILING_REMARK = Pattern.compile(
+            "\\s*\\((?:retranslated|re-translated|via (?:an )?interpreter|through (?:an )?interpreter|in \\p{L}+|"
+                    + "speaking \\p{L}+|translated|interpretation)\\)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern SENTENCE_STOP = Pattern.compile("[.?!;\"“”«»()\\[\\]]");
 
     private SpeakerLabels() {
@@ -56,14 +59,19 @@ public final class SpeakerLabels {
     /** The label opening {@code paragraph}, or null when the paragraph starts otherwise. */
     public static Label label(String paragraph) {
         Matcher alone = ALONE.matcher(paragraph);
-        if (alone.matches() && isLabel(alone.group("who").strip())) {
-            return new Label(alone.group("who").strip(), null);
+        if (alone.matches() && isLabel(bare(alone.group("who")))) {
+            return new Label(bare(alone.group("who")), null);
         }
         Matcher inline = INLINE.matcher(paragraph);
-        if (inline.matches() && isLabel(inline.group("who").strip())) {
-            return new Label(inline.group("who").strip(), inline.group("rest").strip());
+        if (inline.matches() && isLabel(bare(inline.group("who")))) {
+            return new Label(bare(inline.group("who")), inline.group("rest").strip());
         }
         return null;
+    }
+
+    /** The label without a translator's remark: "President of Finland Sauli Niinisto (retranslated)". */
+    private static String bare(String who) {
+        return TRAILING_REMARK.matcher(who.strip()).replaceFirst("").strip();
     }
 
     static boolean isLabel(String who) {

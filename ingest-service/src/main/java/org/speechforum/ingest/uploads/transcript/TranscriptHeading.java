@@ -27,6 +27,8 @@ public final class TranscriptHeading {
             "Стенограмма", "Transcript:", "Transcript");
     private static final Pattern BREADCRUMB = Pattern.compile("^[\\p{L} ]{1,40}\\s+/$");
     private static final Pattern SOURCE_NOTE = Pattern.compile("^(?:Source|Источник|Character spacing)\\b.{0,200}$");
+    private static final Pattern NOT_TITLE = Pattern.compile(
+            "^(?:[•·▪◦*-]\\s.*|(?:Tag|Tags|Category|Categories|Posted in|Filed under)\\b.*|\\d+)$");
     private static final Pattern SEPARATOR = Pattern.compile("^(?:\\*\\s*){3,}$");
     private static final String MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October"
             + "|November|December|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря";
@@ -56,6 +58,14 @@ public final class TranscriptHeading {
 
     public static boolean isChrome(String line) {
         return CHROME.contains(line) || BREADCRUMB.matcher(line).matches() || SOURCE_NOTE.matcher(line).matches();
+    }
+
+    /**
+     * Lines that are no title even when they come first: a heading of the site's own (ends with a colon), a
+     * bulleted sidebar line, a blog's tag or category line.
+     */
+    public static boolean isNoTitle(String line) {
+        return line.endsWith(":") || NOT_TITLE.matcher(line).matches();
     }
 
     public static boolean isSeparator(String line) {

@@ -49,7 +49,7 @@ public final class TranscriptParser {
         int first = -1;
         Set<String> labels = new LinkedHashSet<>();
         for (int p = 0; p < paragraphs.size(); p++) {
-            SpeakerLabels.Label label = SpeakerLabels.label(paragraphs.get(p));
+            SpeakerLabels.Label label = label(paragraphs, p);
             if (label != null) {
                 labels.add(label.label());
                 if (first < 0) {
@@ -83,7 +83,7 @@ public final class TranscriptParser {
                 }
                 continue;
             }
-            if (title == null) {
+            if (title == null && !TranscriptHeading.isNoTitle(paragraph)) {
                 title = paragraph;
                 continue;
             }
@@ -106,7 +106,7 @@ public final class TranscriptParser {
         String firstParagraph = null;
         for (int p = first; p < paragraphs.size(); p++) {
             String paragraph = paragraphs.get(p);
-            SpeakerLabels.Label label = SpeakerLabels.label(paragraph);
+            SpeakerLabels.Label label = label(paragraphs, p);
             if (label != null) {
                 Author speaker = SpeakerLabels.author(label.label(), labels);
                 String shown = SpeakerLabels.display(speaker);
@@ -168,6 +168,21 @@ public final class TranscriptParser {
                 .schemaVersion(Document.SCHEMA_VERSION)
                 .build();
         return new Result(speech, notes);
+    }
+
+    private static final Pattern BULLET = Pattern.compile("^[•·▪◦*-]\\s+\\S.*");
+
+    /**
+     * The speaker label opening paragraph {@code p}; a label alone on its line over a bulleted list is a
+     * sidebar or menu heading ("Saker Message:" over "• No current Saker Message."), not a speaker.
+     */
+    private static SpeakerLabels.Label label(List<String> paragraphs, int p) {
+        SpeakerLabels.Label label = SpeakerLabels.label(paragraphs.get(p));
+        if (label != null && label.rest() == null && p + 1 < paragraphs.size()
+                && BULLET.matcher(paragraphs.get(p + 1)).matches()) {
+            return null;
+        }
+        return label;
     }
 
     private static void append(StringBuilder text, String paragraph) {

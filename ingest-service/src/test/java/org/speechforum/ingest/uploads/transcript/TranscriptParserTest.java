@@ -169,4 +169,29 @@ class TranscriptParserTest {
     void aLabelWithoutSpacesAfterItsCommaIsStillAName() {
         assertThat(SpeakerLabels.author("Smith,Jones", List.of()).name()).isEqualTo("Smith,Jones");
     }
+
+    @Test
+    void aTranslatorsRemarkAfterTheLabelIsNotPartOfTheName() {
+        Document speech = parse("""
+                President of Finland Sauli Niinisto (retranslated): Welcome!
+                Vladimir Putin (via interpreter): Thank you.
+                """);
+
+        assertThat(speakers(speech)).containsExactly("Sauli Niinisto", "Vladimir Putin");
+        assertThat(speech.text()).isEqualTo("Welcome!\n\nThank you.");
+    }
+
+    @Test
+    void aSidebarHeadingOverABulletedListIsNeitherSpeakerNorTitle() {
+        Document speech = parse("""
+                Saker Message:
+                  • No current Saker Message.
+                Tag "annual news conference"
+                Annual news conference (full text)
+                President of Russia Vladimir Putin: Friends and colleagues.
+                """);
+
+        assertThat(speakers(speech)).containsExactly("Vladimir Putin");
+        assertThat(speech.title()).isEqualTo("Annual news conference (full text)");
+    }
 }
