@@ -15,10 +15,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Evaluates the upload parser on the corpus of real pasted pages in {@code src/test/resources/corpus}: for
@@ -60,9 +66,9 @@ public final class UploadCorpus {
         return rows;
     }
 
-    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\p{L}{4,}");
+    private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
     /** Words of the front-ends' own chrome and dates, which documents carry as fields or leave out on purpose. */
-    private static final java.util.Set<String> CHROME_WORDS = java.util.Set.of("link", "fedilink", "arrow", "reply",
+    private static final Set<String> CHROME_WORDS = Set.of("link", "fedilink", "arrow", "reply",
             "replies", "report", "share", "save", "more", "vertical", "edit", "permalink", "source", "hide", "child",
             "children", "comments", "comment", "points", "point", "level", "edited", "last", "load", "embed", "parent",
             "give", "award", "next", "prev", "root", "view", "settings", "font", "size", "site", "colours", "official",
@@ -89,14 +95,14 @@ public final class UploadCorpus {
                 d.annotations().forEach(a -> bag.append(a.text()).append(' '));
             }
         }
-        java.util.Set<String> have = new java.util.HashSet<>();
-        java.util.regex.Matcher m = WORD.matcher(bag.toString().toLowerCase(java.util.Locale.ROOT));
+        Set<String> have = new HashSet<>();
+        Matcher m = WORD.matcher(bag.toString().toLowerCase(Locale.ROOT));
         while (m.find()) {
             have.add(m.group());
         }
         int all = 0;
         int found = 0;
-        m = WORD.matcher(text.toLowerCase(java.util.Locale.ROOT));
+        m = WORD.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {
             if (CHROME_WORDS.contains(m.group())) {
                 continue;
@@ -209,7 +215,7 @@ public final class UploadCorpus {
                 100 * rs.stream().mapToDouble(Row::kept).min().orElse(1.0));
     }
 
-    private static String count(List<Row> rs, java.util.function.Predicate<Row> ok) {
+    private static String count(List<Row> rs, Predicate<Row> ok) {
         return rs.stream().filter(ok).count() + "/" + rs.size();
     }
 

@@ -3,6 +3,7 @@ package org.speechforum.ingest.uploads.thread;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,7 +67,7 @@ public final class Mastodon implements ThreadFormat {
             dates.add(dateAfter ? lines[i + 2].strip() : dateBefore ? lines[i - 1].strip() : null);
             bodies.add(dateAfter ? i + 3 : i + 2);
         }
-        if (starts.size() < 2 || dates.stream().allMatch(java.util.Objects::isNull)) {
+        if (starts.size() < 2 || dates.stream().allMatch(Objects::isNull)) {
             return new ThreadReading(NAME, lines.length, List.of(), false, List.of());
         }
         List<Header> headers = new ArrayList<>();

@@ -5,6 +5,7 @@ import org.speechforum.contracts.Author;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,9 +94,9 @@ public final class SpeakerLabels {
         for (String nameWord : List.of(words[words.length - 2], words[words.length - 1])) {
             // "In Moscow: snow." — a capitalised small word is no part of a name.
             // "Show HN: …", "PSA: …": short all-capital words are abbreviations, not names.
-            boolean abbreviation = nameWord.length() <= 3 && nameWord.equals(nameWord.toUpperCase(java.util.Locale.ROOT))
+            boolean abbreviation = nameWord.length() <= 3 && nameWord.equals(nameWord.toUpperCase(Locale.ROOT))
                     && !nameWord.endsWith(".");
-            if (!NAME_WORD.matcher(nameWord).matches() || SMALL.contains(nameWord.toLowerCase(java.util.Locale.ROOT))
+            if (!NAME_WORD.matcher(nameWord).matches() || SMALL.contains(nameWord.toLowerCase(Locale.ROOT))
                     || abbreviation) {
                 return false;
             }

@@ -1,7 +1,9 @@
 package org.speechforum.ingest.uploads.thread;
 
 import org.junit.jupiter.api.Test;
+import org.speechforum.contracts.TimePrecision;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -371,13 +373,13 @@ class ThreadFormatsTest {
 
     @Test
     void pageDatesReadRelativeAgesShortAgesAndCalendarDates() {
-        var now = java.time.Instant.parse("2026-11-28T12:00:00Z");
+        var now = Instant.parse("2026-11-28T12:00:00Z");
         assertThat(PageDates.parse("3 hr. ago", now).instant()).isEqualTo(now.minusSeconds(3 * 3600));
         assertThat(PageDates.parse("2h", now).instant()).isEqualTo(now.minusSeconds(2 * 3600));
         assertThat(PageDates.parse("an hour ago", now).instant()).isEqualTo(now.minusSeconds(3600));
-        assertThat(PageDates.parse("Dec 30", now).instant()).isEqualTo(java.time.Instant.parse("2025-12-30T00:00:00Z"));
-        assertThat(PageDates.parse("Mar 3, 2025, 10:41", now).instant()).isEqualTo(java.time.Instant.parse("2025-03-03T10:41:00Z"));
-        assertThat(PageDates.parse("Feb '23", now).precision()).isEqualTo(org.speechforum.contracts.TimePrecision.MONTH);
+        assertThat(PageDates.parse("Dec 30", now).instant()).isEqualTo(Instant.parse("2025-12-30T00:00:00Z"));
+        assertThat(PageDates.parse("Mar 3, 2025, 10:41", now).instant()).isEqualTo(Instant.parse("2025-03-03T10:41:00Z"));
+        assertThat(PageDates.parse("Feb '23", now).precision()).isEqualTo(TimePrecision.MONTH);
         assertThat(PageDates.parse("yesterday's news", now)).isNull();
     }
 
