@@ -14,6 +14,7 @@ import org.speechforum.ingest.IngestIntegrationTest;
 import org.speechforum.localstack.TestEngines;
 import tools.jackson.databind.JsonNode;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -103,6 +104,27 @@ class UploadRecognitionTest extends IngestIntegrationTest {
         assertThat(asMastodon.get("recognised").get("notes").toString())
                 .contains("format mastodon was asked for, but the text holds none of its comment headers");
         assertThat(asMastodon.get("documents")).hasSize(1);
+    }
+
+    @Test
+    void aMultipartUploadTakesFormatAndSourceAsFormFields() throws Exception {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--b0undary\r\nContent-Disposition: form-data; name=\"format\"\r\n\r\nreddit-new\r\n"
+                + "--b0undary\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nreddit.com\r\n"
+                + "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"thread.txt\"\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(corpus("forums/reddit-new-levels.txt"));
+        body.writeBytes("\r\n--b0undary--\r\n".getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> answer = post("/api/v1/uploads", "multipart/form-data; boundary=b0undary",
+                body.toByteArray(), KEY);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        JsonNode recognised = json(answer).get("recognised");
+        assertThat(recognised.get("format").asString()).isEqualTo("reddit-new");
+        assertThat(recognised.get("kinds").get("POST").asInt()).isEqualTo(1);
+        assertThat(recognised.get("kinds").get("COMMENT").asInt()).isEqualTo(4);
+        assertThat(published(json(answer))).allSatisfy(d -> assertThat(d.source()).isEqualTo("reddit.com"));
     }
 
     @Test
