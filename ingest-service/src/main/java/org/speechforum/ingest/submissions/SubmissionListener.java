@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * The scraper topic {@code ingest.submissions.v1}: each record is one payload of any kind ingest takes, named
- * by its {@code content-type} header (optional {@code source} header for text uploads), parsed by the same
+ * by its {@code content-type} header (optional {@code source} and {@code format} headers for text uploads, as
+ * the upload endpoint's parameters), parsed by the same
  * {@link SubmissionParser} as the HTTP endpoints.
  *
  * <p>Documents are published to documents.raw.v1 and acknowledged by Kafka before the batch's offsets are
@@ -38,6 +39,8 @@ class SubmissionListener {
 
     static final String CONTENT_TYPE_HEADER = "content-type";
     static final String SOURCE_HEADER = "source";
+    /** Forces a text recogniser, like {@code format=} on the upload endpoint; an unknown one is refused. */
+    static final String FORMAT_HEADER = "format";
     private static final Set<PayloadFormat> ANY = EnumSet.allOf(PayloadFormat.class);
 
     private final SubmissionParser parser = new SubmissionParser(Clock.systemUTC());
@@ -64,7 +67,8 @@ class SubmissionListener {
                 }
                 PayloadFormat payloadFormat = PayloadFormat.of(header(record, CONTENT_TYPE_HEADER), ANY);
                 format = payloadFormat.metricName();
-                ParsedSubmission parsed = parser.parse(payloadFormat, record.value(), header(record, SOURCE_HEADER));
+                ParsedSubmission parsed = parser.parse(payloadFormat, record.value(), header(record, SOURCE_HEADER),
+                        header(record, FORMAT_HEADER));
                 pending.addAll(parsed.acceptedDocuments());
                 List<ParsedSubmission.Item> refused = parsed.refused();
                 refusal = refused.isEmpty() ? null : refused.size() + " of " + parsed.items().size()

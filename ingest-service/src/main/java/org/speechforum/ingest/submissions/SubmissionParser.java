@@ -42,6 +42,14 @@ public class SubmissionParser {
 
     /** {@code source} only matters for text uploads (null: {@value #DEFAULT_UPLOAD_SOURCE}). */
     public ParsedSubmission parse(PayloadFormat format, byte[] body, String source) {
+        return parse(format, body, source, null);
+    }
+
+    /**
+     * {@code textFormat} forces a recogniser for text uploads ({@code transcript}, {@code mlmym}, …; null:
+     * detect), see {@link TextUploadParser#formats()}; other formats ignore it.
+     */
+    public ParsedSubmission parse(PayloadFormat format, byte[] body, String source, String textFormat) {
         if (body == null || body.length == 0) {
             throw new DocumentRefused(Reason.EMPTY_BODY, "The body is empty", null);
         }
@@ -52,7 +60,7 @@ public class SubmissionParser {
         return switch (format) {
             case CANONICAL_JSON -> canonicalJson(body);
             case NDJSON -> ndjson(decoded);
-            case TEXT -> uploadedText(decoded, source);
+            case TEXT -> uploadedText(decoded, source, textFormat);
             case ACTIVITYPUB -> {
                 ActivityPubMapper.Mapped mapped = activityPub.map(CanonicalDocumentReader.parse(body));
                 yield new ParsedSubmission(format, false, List.of(Item.accepted(0, null, mapped.documents(),
@@ -101,20 +109,23 @@ public class SubmissionParser {
         return new ParsedSubmission(PayloadFormat.NDJSON, true, items);
     }
 
-    private ParsedSubmission uploadedText(String body, String source) {
+    private ParsedSubmission uploadedText(String body, String source, String textFormat) {
         String name = source == null || source.isBlank() ? DEFAULT_UPLOAD_SOURCE : source.strip();
         if (name.length() > CanonicalDocumentReader.MAX_SHORT_FIELD_CHARS) {
             throw new DocumentRefused(Reason.FIELD_TOO_LONG, "source is longer than "
                     + CanonicalDocumentReader.MAX_SHORT_FIELD_CHARS + " characters", "source");
         }
-        List<Document> documents = text.parse(body, name);
+        String forced = textFormat == null || textFormat.isBlank() ? null : textFormat.strip();
+        TextUploadParser.Upload upload = text.read(body, name, forced);
+        List<Document> documents = upload.documents();
         for (Document d : documents) {
             if (d.text().length() > CanonicalDocumentReader.MAX_TEXT_CHARS) {
                 throw new DocumentRefused(Reason.FIELD_TOO_LONG, "A document of the upload is longer than "
                         + CanonicalDocumentReader.MAX_TEXT_CHARS + " characters", "text");
             }
         }
-        return new ParsedSubmission(PayloadFormat.TEXT, false, List.of(Item.accepted(0, null, documents, "accepted")));
+        return new ParsedSubmission(PayloadFormat.TEXT, false, List.of(Item.accepted(0, null, documents, "accepted")),
+                upload);
     }
 
     /** Strict UTF-8: a malformed byte refuses the payload, naming the line and byte offset. */

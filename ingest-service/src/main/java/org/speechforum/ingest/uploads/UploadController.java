@@ -22,7 +22,9 @@ import java.util.Set;
 /**
  * Raw text as people copy it: {@code text/plain} (UTF-8) or a {@code multipart/form-data} upload with the text
  * in the part {@code file}. {@code source} (query parameter or form field) names where it came from, e.g.
- * {@code kremlin.ru}; it defaults to {@code upload}.
+ * {@code kremlin.ru}; it defaults to {@code upload}. {@code format} (query parameter or form field) forces a
+ * recogniser ({@code transcript}, {@code lemmy-ui}, {@code mlmym}, …, {@code text}); without it the format
+ * is detected. The answer's {@code recognised} says which format was read and what was guessed.
  */
 @RestController
 class UploadController {
@@ -35,11 +37,12 @@ class UploadController {
 
     @PostMapping("/api/v1/uploads")
     ResponseEntity<Map<String, Object>> upload(HttpServletRequest request,
-                                               @RequestParam(name = "source", required = false) String source) {
+                                               @RequestParam(name = "source", required = false) String source,
+                                               @RequestParam(name = "format", required = false) String format) {
         MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         if (multipart == null) {
-            PayloadFormat format = PayloadFormat.of(request.getContentType(), Set.of(PayloadFormat.TEXT));
-            return responder.ingest(format, responder.body(request), source);
+            PayloadFormat payload = PayloadFormat.of(request.getContentType(), Set.of(PayloadFormat.TEXT));
+            return responder.ingest(payload, responder.body(request), source, format);
         }
         MultipartFile file = multipart.getFile("file");
         if (file == null) {
@@ -50,7 +53,8 @@ class UploadController {
             PayloadFormat.of(partType, Set.of(PayloadFormat.TEXT));   // refuses with 415
         }
         try (InputStream in = file.getInputStream()) {
-            return responder.ingest(PayloadFormat.TEXT, responder.readLimited(in, responder.maxBodyBytes()), source);
+            return responder.ingest(PayloadFormat.TEXT, responder.readLimited(in, responder.maxBodyBytes()), source,
+                    format);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,6 +9,7 @@ import org.speechforum.ingest.documents.DocumentRefused.Reason;
 import org.speechforum.ingest.submissions.ParsedSubmission;
 import org.speechforum.ingest.submissions.PayloadFormat;
 import org.speechforum.ingest.submissions.SubmissionParser;
+import org.speechforum.ingest.uploads.UploadAnswer;
 import org.speechforum.kafka.PipelineMetrics;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
@@ -85,9 +86,15 @@ public class IngestResponder {
     }
 
     public ResponseEntity<Map<String, Object>> ingest(PayloadFormat format, byte[] body, String source) {
+        return ingest(format, body, source, null);
+    }
+
+    /** {@code textFormat}: the recogniser a text upload asked for with {@code format=} (null: detect). */
+    public ResponseEntity<Map<String, Object>> ingest(PayloadFormat format, byte[] body, String source,
+                                                      String textFormat) {
         ParsedSubmission parsed;
         try {
-            parsed = parser.parse(format, body, source);
+            parsed = parser.parse(format, body, source, textFormat);
         } catch (DocumentRefused refused) {
             countRefused(format, refused);
             throw refused;
@@ -142,6 +149,9 @@ public class IngestResponder {
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("format", parsed.format().metricName());
+        if (parsed.upload() != null) {
+            answer.put("recognised", UploadAnswer.recognised(parsed.upload()));
+        }
         answer.put("accepted", accepted);
         answer.put("refused", parsed.items().size() - accepted);
         answer.put("documents", documents);

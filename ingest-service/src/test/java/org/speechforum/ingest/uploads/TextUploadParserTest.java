@@ -140,4 +140,63 @@ class TextUploadParserTest {
         assertThat(docs.get(1).text()).isEqualTo("First!");
         assertThat(docs.get(1).op()).isFalse();
     }
+
+    @Test
+    void aForcedFormatThatFindsNothingSaysSoOnceAndKeepsTheTextWhole() {
+        TextUploadParser.Upload upload = parser.read("Vladimir Putin: Good afternoon.", "upload", "discourse");
+
+        assertThat(upload.format()).isEqualTo(TextUploadParser.PLAIN_TEXT);
+        assertThat(upload.documents()).singleElement().satisfies(d -> assertThat(d.structure()).isEqualTo(TextUploadParser.UNKNOWN));
+        assertThat(upload.notes()).containsExactly(
+                "format discourse was asked for, but the text holds none of its comment headers");
+    }
+
+    @Test
+    void aTranscriptAboveAMastodonThreadIsWhatTheFirstStatusRepliesTo() {
+        String text = """
+                Vladimir Putin: Good afternoon.
+                Ann
+                @ann@mastodon.social
+                Mar 3
+                He said good afternoon.
+                Bo
+                @bo@mastodon.social
+                Mar 3, 2025, 10:41
+                @ann indeed.
+                """;
+
+        TextUploadParser.Upload upload = parser.read(text, "upload", null);
+
+        assertThat(upload.format()).isEqualTo("transcript+mastodon");
+        List<Document> docs = upload.documents();
+        assertThat(docs).extracting(Document::kind).containsExactly(DocumentKind.SPEECH, DocumentKind.COMMENT,
+                DocumentKind.COMMENT);
+        assertThat(docs.get(1).parentId()).isEqualTo(docs.get(0).id());
+        assertThat(docs.get(2).parentId()).isEqualTo(docs.get(1).id());
+    }
+
+    @Test
+    void theLinesAboveADiscourseTopicGiveItsTitleAndTheRestIsNoted() {
+        String text = """
+                Parsing speaker labels
+                Data Wrangling
+                nlp
+
+                ann
+                Feb 10
+
+                Topic text.
+
+                bo
+                Feb 11
+
+                Answer.
+                """;
+
+        TextUploadParser.Upload upload = parser.read(text, "forum", null);
+
+        assertThat(upload.documents().getFirst().title()).isEqualTo("Parsing speaker labels");
+        assertThat(upload.documents().getFirst().text()).isEqualTo("Topic text.");
+        assertThat(upload.notes()).anySatisfy(n -> assertThat(n).contains("2 other lines above it"));
+    }
 }
