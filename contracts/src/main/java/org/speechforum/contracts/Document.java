@@ -24,8 +24,8 @@ import java.util.List;
  *   <li>{@code deleted}: true on a tombstone, which tells consumers to remove the document with this id.</li>
  * </ul>
  * <p>{@code parentSource} and {@code parentExternalId} name the parent the way its source does, for senders
- * that do not know our document ids; when {@code parentId} is missing, the pipeline derives it from them (see
- * {@link DocumentIds#parentOf}).
+ * that do not know our document ids; when {@code parentId} is missing, ingest-service derives it from them before
+ * publishing (see {@link DocumentIds#parentOf}), so from {@code documents.raw.v1} on {@code parentId} is settled.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Document(
