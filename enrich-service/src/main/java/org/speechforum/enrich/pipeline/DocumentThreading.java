@@ -52,4 +52,16 @@ class DocumentThreading {
             timer.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
+
+    /** See {@link Threader#newer}. */
+    Map<String, ThreadRecord> newer(Map<String, ThreadRecord> published) {
+        if (published.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return threader.newer(published);
+        } catch (IOException e) {
+            throw new DownstreamUnavailable("Elasticsearch (thread state) is unreachable: " + e.getMessage(), e);
+        }
+    }
 }

@@ -95,6 +95,15 @@ class RawDocumentListener {
             sends.add(kafka.send(Topics.THREADS, record.documentId(), DocumentJson.mapper().writeValueAsBytes(record)));
         }
         awaitAll(sends);
+        // What another instance changed meanwhile may have been appended before our older records: publish
+        // the newer versions again, so the last record per document on the compacted topic is its newest.
+        for (Map<String, ThreadRecord> newer = threading.newer(threads); !newer.isEmpty();
+             newer = threading.newer(newer)) {
+            List<CompletableFuture<?>> again = new ArrayList<>(newer.size());
+            newer.values().forEach(r -> again.add(kafka.send(Topics.THREADS, r.documentId(),
+                    DocumentJson.mapper().writeValueAsBytes(r))));
+            awaitAll(again);
+        }
         meters.counter(PipelineMetrics.DOCUMENTS_ENRICHED).increment(enriched.size());
         if (failure != null) {
             throw failure;

@@ -208,6 +208,23 @@ public class Threader {
         return conflicts;
     }
 
+    /**
+     * The records of {@code published} whose entry has moved on since (a newer version), to publish again.
+     * Called after Kafka acknowledged {@code published}: then the last record of every document on the
+     * compacted topic is its newest version, whatever order concurrent instances' records were appended in
+     * (compaction keeps the last record per key, not the highest version).
+     */
+    public Map<String, ThreadRecord> newer(Map<String, ThreadRecord> published) throws IOException {
+        Map<String, ThreadRecord> out = new LinkedHashMap<>();
+        for (ThreadState.Stored s : state.get(published.keySet()).values()) {
+            ThreadRecord sent = published.get(s.node().id());
+            if (sent == null || s.version() > sent.version()) {
+                out.put(s.node().id(), record(s));
+            }
+        }
+        return out;
+    }
+
     static ThreadRecord record(ThreadState.Stored s) {
         ThreadNode n = s.node();
         return new ThreadRecord(n.id(), s.version(), n.thread(), n.replyCount(), n.participantCount(),

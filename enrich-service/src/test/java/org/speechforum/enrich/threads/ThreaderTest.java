@@ -197,6 +197,21 @@ class ThreaderTest {
     }
 
     @Test
+    void recordsOverrunByAnotherInstanceAreOfferedAgainAtTheirNewestVersion() throws Exception {
+        MemoryThreadState state = new MemoryThreadState(null);
+        Threader a = new Threader(state);
+        Threader.Result first = a.thread(List.of(node("x", "p", 1)));
+        assertThat(a.newer(first.records())).isEmpty();
+
+        new Threader(state).thread(List.of(node("p", null, 0)));
+
+        Map<String, ThreadRecord> again = a.newer(first.records());
+        assertThat(again).containsOnlyKeys("x");
+        assertThat(again.get("x").version()).isGreaterThan(first.records().get("x").version());
+        assertThat(again.get("x").thread().rootId()).isEqualTo("p");
+    }
+
+    @Test
     void aParentCycleEndsWithOneOrphanInsteadOfLooping() throws Exception {
         MemoryThreadState state = new MemoryThreadState(null);
         Threader threader = new Threader(state);

@@ -83,7 +83,7 @@ class ThreadController {
     private Map<String, Object> nested(String rootId, String startId, int levels) throws IOException {
         ObjectNode rootDoc = store.document(rootId, NODE_SOURCE);
         ObjectNode startDoc = startId.equals(rootId) ? rootDoc : store.document(startId, NODE_SOURCE);
-        if (rootDoc == null || startDoc == null
+        if (rootDoc == null || startDoc == null || rootDoc.get("kind") == null || startDoc.get("kind") == null
                 || !startId.equals(rootId) && !rootId.equals(text(startDoc.get("thread"), "rootId"))) {
             throw new NotFound(startId.equals(rootId) ? "No thread with root " + rootId
                     : "No document " + startId + " in the thread " + rootId);
@@ -153,7 +153,8 @@ class ThreadController {
     private Map<String, Object> flat(String rootId, int size, String cursor) throws IOException {
         ThreadStore.FlatPage page = store.flat(rootId, NODE_SOURCE, size, cursor == null ? null : decode(cursor));
         if (cursor == null && page.nodes().stream().noneMatch(d -> rootId.equals(text(d, "id")))
-                && store.document(rootId, List.of("id")) == null) {
+                && (store.document(rootId, List.of("id", "kind")) == null
+                || store.document(rootId, List.of("id", "kind")).get("kind") == null)) {
             throw new NotFound("No thread with root " + rootId);
         }
         List<Map<String, Object>> nodes = new ArrayList<>(page.nodes().size());

@@ -208,6 +208,8 @@ class IndexingAndSearchTest {
     co.elastic.clients.elasticsearch.ElasticsearchClient elasticsearch;
     @Autowired
     IndexProperties indexProperties;
+    @Autowired
+    org.speechforum.query.links.LinkFinder linkFinder;
 
     @Test
     void aReindexReplaysTheTopicIntoANewIndexAndSwitchesTheAliases() throws Exception {
@@ -218,7 +220,7 @@ class IndexingAndSearchTest {
         long before = elasticsearch.count(c -> c.index(indexProperties.readAlias())).count();
         int version = 100 + (int) (System.nanoTime() % 1000);
 
-        Reindexer.Result result = new Reindexer(elasticsearch, indexProperties, TestEngines.kafkaBootstrapServers())
+        Reindexer.Result result = new Reindexer(elasticsearch, indexProperties, linkFinder, TestEngines.kafkaBootstrapServers())
                 .reindexTo(version);
 
         assertThat(result.index()).isEqualTo("documents-v" + version);

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The thread read API cannot break: a 2,000-deep reply chain and a 20,000-reply flat thread are stored as the
- * indexer stores threaded documents (places from {@link ThreadMath}, one bulk), then read back whole through
+ * indexer stores threaded documents (bulk, with the places enrich-service would give them), then read back whole through
  * HTTP: the chain through nested answers and their continuation links, both through the flat view's pages.
  * Every answer is a 200 with JSON that parses.
  */
@@ -186,7 +186,7 @@ class ThreadReadApiTest {
     private List<Document> store(String source, List<String> order, Map<String, String> parentOf) throws Exception {
         new DocumentIndex(elasticsearch, indexProperties).ensureExists();
         List<Document> docs = new ArrayList<>();
-        List<ThreadMath.Node> nodes = new ArrayList<>();
+        Map<String, ThreadInfo> places = new HashMap<>();
         Instant start = Instant.parse("2024-06-01T10:00:00Z");
         for (int i = 0; i < order.size(); i++) {
             String ext = order.get(i);
@@ -198,14 +198,18 @@ class ThreadReadApiTest {
                     .parentId(parent == null ? null : DocumentIds.of(source, parent)).schemaVersion(1).build();
             docs.add(d);
             written.add(d.id());
-            nodes.add(new ThreadMath.Node(d.id(), d.parentId(), null));
+            // Parents come first here, so each place follows from its parent's, as enrich-service decides it.
+            ThreadInfo parentPlace = d.parentId() == null ? null : places.get(d.parentId());
+            List<String> path = new ArrayList<>(parentPlace == null ? List.of() : parentPlace.path());
+            path.add(d.id());
+            places.put(d.id(), parentPlace == null ? new ThreadInfo(d.id(), null, 0, List.of(d.id()), false)
+                    : new ThreadInfo(parentPlace.rootId(), d.parentId(), parentPlace.depth() + 1, path, false));
         }
-        Map<String, ThreadInfo> places = ThreadMath.resolve(nodes, Map.of());
         for (int from = 0; from < docs.size(); from += 1_000) {
             BulkRequest.Builder bulk = new BulkRequest.Builder().index(indexProperties.writeAlias());
             for (Document d : docs.subList(from, Math.min(docs.size(), from + 1_000))) {
                 ObjectNode json = DocumentJson.mapper().valueToTree(d);
-                json.set("thread", DocumentJson.mapper().valueToTree(ThreadStore.threadMap(places.get(d.id()))));
+                json.set("thread", DocumentJson.mapper().valueToTree(places.get(d.id())));
                 bulk.operations(op -> op.index(ix -> ix.id(d.id())
                         .document(BinaryData.of(DocumentJson.mapper().writeValueAsBytes(json),
                                 ContentType.APPLICATION_JSON))));
