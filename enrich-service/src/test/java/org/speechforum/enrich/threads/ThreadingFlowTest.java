@@ -23,7 +23,9 @@ import org.speechforum.contracts.ThreadRecord;
 import org.speechforum.contracts.Topics;
 import org.speechforum.localstack.TestEngines;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.speechforum.enrich.EnrichServiceApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Threading in enrich-service against the real engines: raw documents in, versioned thread records out on
- * documents.threads.v1, with two listener consumers over three partitions and the state in Elasticsearch.
+ * documents.threads.v1, with two enrich instances (three listener consumers) over three partitions and the state
+ * in Elasticsearch.
  */
 @SpringBootTest(properties = {
         "spring.config.name=enrich-service",
@@ -76,16 +79,25 @@ class ThreadingFlowTest {
         Collections.shuffle(shuffled, random);
         double before = threadingNanos();
 
-        send(shuffled);
+        // A second enrich instance in the same consumer group: the partitions are shared between two
+        // processes' worth of consumers (this context's two and the other's one).
+        Map<String, ThreadRecord> state;
         String rootId = docs.getFirst().id();
-        Map<String, ThreadRecord> state = awaitThreads(docs, s -> expected.entrySet().stream()
-                .allMatch(e -> s.containsKey(e.getKey()) && e.getValue().equals(s.get(e.getKey()).thread()))
-                && Long.valueOf(200).equals(s.get(rootId).replyCount()));
+        try (ConfigurableApplicationContext second = EnrichServiceApplication.application().run(
+                "--server.port=0", "--spring.kafka.bootstrap-servers=" + TestEngines.kafkaBootstrapServers(),
+                "--spring.elasticsearch.uris=" + TestEngines.elasticsearchUrl(),
+                "--spring.kafka.consumer.max-poll-records=50")) {
+            assertThat(second.isRunning()).isTrue();
+            send(shuffled);
+            state = awaitThreads(docs, s -> expected.entrySet().stream()
+                    .allMatch(e -> s.containsKey(e.getKey()) && e.getValue().equals(s.get(e.getKey()).thread()))
+                    && Long.valueOf(200).equals(s.get(rootId).replyCount()));
+        }
 
         assertThat(state.get(rootId).participantCount()).isEqualTo(37);
         assertThat(state.get(rootId).lastActivityAt()).isEqualTo(Instant.parse("2024-06-01T10:03:20Z"));
         docs.stream().skip(1).forEach(d -> assertThat(state.get(d.id()).replyCount()).as(d.id()).isNull());
-        System.out.printf("THREADING COST [enrich, 201 shuffled documents, 2 consumers] %.2f ms/doc%n",
+        System.out.printf("THREADING COST [enrich, 201 shuffled documents, 2 instances, 3 consumers] %.2f ms per document in this instance's batches%n",
                 (threadingNanos() - before) / 1e6 / docs.size());
     }
 
