@@ -97,7 +97,8 @@ class ThreadingFlowTest {
         assertThat(state.get(rootId).participantCount()).isEqualTo(37);
         assertThat(state.get(rootId).lastActivityAt()).isEqualTo(Instant.parse("2024-06-01T10:03:20Z"));
         docs.stream().skip(1).forEach(d -> assertThat(state.get(d.id()).replyCount()).as(d.id()).isNull());
-        System.out.printf("THREADING COST [enrich, 201 shuffled documents, 2 instances, 3 consumers] %.2f ms per document in this instance's batches%n",
+        System.out.printf("THREADING COST [enrich, 201 shuffled documents, 2 instances, 3 consumers] %.2f ms per"
+                        + " document in this instance's batches%n",
                 (threadingNanos() - before) / 1e6 / docs.size());
     }
 
