@@ -110,6 +110,7 @@ public final class Bench {
     }
 
     private void run(Set<String> parts) throws Exception {
+        // parts: enrich | kafka | e2e | rebuild (after e2e) | query
         if (parts.contains("enrich")) {
             stage("enrich", this::enrichment);
         }
@@ -128,9 +129,46 @@ public final class Bench {
             });
             stage("elasticsearch vs pipeline", this::elasticsearchVersusPipeline);
         }
+        if (parts.contains("rebuild")) {
+            if (!parts.contains("e2e")) {
+                throw new IllegalArgumentException("rebuild replays what e2e put on the topics: run it with e2e");
+            }
+            stage("rebuild from the log", this::rebuildFromTheLog);
+        }
         if (parts.contains("query")) {
             stage("query", this::queries);
         }
+    }
+
+    /** Raw bulk rate of the last e2e part, the reference of the rebuild's ratio. */
+    private double rawBulkRate;
+
+    /**
+     * bin/reindex as operators run it: query-service's jar as a one-off command that replays
+     * documents.enriched.v1 and documents.threads.v1 into a new index (link finding included) and switches
+     * the aliases; timed from start to exit, against the raw bulk rate of the same enriched documents.
+     */
+    private void rebuildFromTheLog() throws Exception {
+        long documents = count("documents");
+        Path jar = root.resolve("query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar");
+        Path work = stack.work;
+        ProcessBuilder command = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xms512m",
+                "-Xmx1g", "-jar", jar.toString(), "--query.reindex.to-version=77",
+                "--spring.main.web-application-type=none", "--spring.kafka.listener.auto-startup=false")
+                .redirectErrorStream(true).redirectOutput(work.resolve("logs/reindex.log").toFile());
+        command.environment().put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaServers());
+        command.environment().put("ELASTICSEARCH_URL", stack.esUrl());
+        long t0 = System.nanoTime();
+        int exit = command.start().waitFor();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        if (exit != 0) {
+            throw new IllegalStateException("reindex exited with " + exit + ", see " + work.resolve("logs/reindex.log"));
+        }
+        long rebuilt = count("documents-v77");
+        double rate = rebuilt / secs;
+        add("2 index", String.format(Locale.ROOT, "Rebuild from the log (bin/reindex, JVM start included), %d of %d"
+                + " documents", rebuilt, documents), String.format(Locale.ROOT, "%.0f docs/s", rate),
+                rawBulkRate > 0 ? ratio(rate, rawBulkRate) : "");
     }
 
     // ---------------------------------------------------------------- 3. enrichment (JMH)
@@ -309,6 +347,7 @@ public final class Bench {
         bulk(RAW_INDEX, raw, enriched);
         waitForCount(RAW_INDEX, n, Duration.ofMinutes(5));
         double rawRate = n / ((System.nanoTime() - t0) / 1e9);
+        rawBulkRate = rawRate;
         esRequest("DELETE", "/" + RAW_INDEX, null);
         add("2 index", "Elasticsearch BulkIngester, enriched docs (1,000/bulk, 2 in flight) → searchable",
                 String.format(Locale.ROOT, "%.0f docs/s", rawRate), "1.00");

@@ -26,8 +26,8 @@ import java.util.List;
  *       (value null, key = id) instead, so compaction drops the document's content.</li>
  * </ul>
  * <p>{@code parentSource} and {@code parentExternalId} name the parent the way its source does, for senders
- * that do not know our document ids; when {@code parentId} is missing, the pipeline derives it from them (see
- * {@link DocumentIds#parentOf}).
+ * that do not know our document ids; when {@code parentId} is missing, ingest-service derives it from them before
+ * publishing (see {@link DocumentIds#parentOf}), so from {@code documents.raw.v1} on {@code parentId} is settled.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Document(

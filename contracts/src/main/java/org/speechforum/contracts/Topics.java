@@ -9,6 +9,11 @@ public final class Topics {
     public static final String RAW = "documents.raw.v1";
     /** Enriched documents published by enrich-service; keyed by document id. */
     public static final String ENRICHED = "documents.enriched.v1";
+    /**
+     * Thread state decided by enrich-service ({@link ThreadRecord}): each document's place and, on roots, the
+     * thread aggregates; keyed by document id, compacted, versioned per document.
+     */
+    public static final String THREADS = "documents.threads.v1";
 
     private Topics() {
     }

@@ -66,6 +66,11 @@ final class RunningPipeline {
                 "--ingest.api-key=" + API_KEY);
     }
 
+    /** A bean of query-service's context (the rebuild test drives its indexer and reindexer). */
+    <T> T queryBean(Class<T> type) {
+        return query.getBean(type);
+    }
+
     URI ingest(String path) {
         return uri(ingest, path);
     }

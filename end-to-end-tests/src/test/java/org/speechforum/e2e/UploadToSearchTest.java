@@ -75,10 +75,10 @@ class UploadToSearchTest {
                 .contains("pipeline_dlq_depth", "http_server_requests_seconds_bucket", "kafka_producer_record_send_total");
         assertThat(pipeline.get(pipeline.enrich("/actuator/prometheus")).body())
                 .contains("pipeline_enrich_entities_count", "pipeline_record_process_seconds_count",
-                        "kafka_consumer_fetch_manager_records_lag", "spring_kafka_listener_seconds_count");
+                        "kafka_consumer_fetch_manager_records_lag", "spring_kafka_listener_seconds_count",
+                        "pipeline_threading_outcomes_total", "pipeline_threading_seconds_count");
         assertThat(pipeline.get(pipeline.query("/actuator/prometheus")).body())
                 .contains("pipeline_index_bulk_seconds_bucket", "pipeline_index_bulk_size_count",
-                        "pipeline_threading_outcomes_total", "pipeline_threading_place_seconds_count",
                         "pipeline_record_process_seconds_count");
     }
 

@@ -49,9 +49,9 @@ public class PipelineKafkaAutoConfiguration {
     KafkaAdmin.NewTopics pipelineTopics(TopicProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         if (properties.create()) {
-            for (String topic : List.of(Topics.SUBMISSIONS, Topics.RAW, Topics.ENRICHED)) {
+            for (String topic : List.of(Topics.SUBMISSIONS, Topics.RAW, Topics.ENRICHED, Topics.THREADS)) {
                 NewTopic newTopic = new NewTopic(topic, properties.partitions(), properties.replicationFactor());
-                if (topic.equals(Topics.ENRICHED)) {
+                if (topic.equals(Topics.ENRICHED) || topic.equals(Topics.THREADS)) {
                     // Keyed by document id and compacted: the latest version of every document stays on the
                     // topic for good, so an index can always be rebuilt by replaying it.
                     newTopic.configs(java.util.Map.of("cleanup.policy", "compact"));
@@ -104,7 +104,7 @@ public class PipelineKafkaAutoConfiguration {
     DlqDepthMeter dlqDepthMeter(LazyAdmin admin, Environment environment) {
         Duration refresh = environment.getProperty("pipeline.metrics.dlq-depth.refresh", Duration.class,
                 Duration.ofSeconds(30));
-        List<String> dlqs = List.of(Topics.SUBMISSIONS, Topics.RAW, Topics.ENRICHED).stream()
+        List<String> dlqs = List.of(Topics.SUBMISSIONS, Topics.RAW, Topics.ENRICHED, Topics.THREADS).stream()
                 .map(Topics::dlq).toList();
         return new DlqDepthMeter(admin, dlqs, refresh);
     }

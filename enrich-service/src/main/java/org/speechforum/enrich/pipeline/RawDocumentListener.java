@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentJson;
+import org.speechforum.contracts.ThreadRecord;
 import org.speechforum.contracts.Topics;
 import org.speechforum.kafka.DownstreamUnavailable;
 import org.speechforum.kafka.PipelineMetrics;
@@ -17,14 +18,15 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 
 /**
- * documents.raw.v1 → enrich → documents.enriched.v1. The batch's offsets are committed when this method
- * returns, which is only after Kafka acknowledged every enriched document; a record that cannot be enriched is
+ * documents.raw.v1 → enrich and thread → documents.enriched.v1 and documents.threads.v1. The batch's offsets are committed when this method
+ * returns, which is only after Kafka acknowledged every enriched document and thread record; a record that cannot be enriched is
  * reported by index, so the error handler commits the ones before it and retries, then dead-letters, just it.
  */
 @Component
@@ -35,9 +37,11 @@ class RawDocumentListener {
     private final KafkaTemplate<String, byte[]> kafka;
     private final MeterRegistry meters;
     private final RecordObservations observations;
+    private final DocumentThreading threading;
 
     RawDocumentListener(DocumentEnricher enricher, ExecutorService taggingPool, KafkaTemplate<String, byte[]> kafka,
-                        MeterRegistry meters, RecordObservations observations) {
+                        MeterRegistry meters, RecordObservations observations, DocumentThreading threading) {
+        this.threading = threading;
         this.enricher = enricher;
         this.taggingPool = taggingPool;
         this.kafka = kafka;
@@ -61,22 +65,27 @@ class RawDocumentListener {
                 return enriched;
             }), taggingPool));
         }
-        List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
+        List<Document> enriched = new ArrayList<>(records.size());
+        BatchListenerFailedException failure = null;
         for (int i = 0; i < records.size(); i++) {
-            Document enriched;
             try {
-                enriched = tagged.get(i).join();
+                enriched.add(tagged.get(i).join());
             } catch (CompletionException ce) {
                 RuntimeException e = ce.getCause() instanceof RuntimeException re ? re : ce;
-                awaitAll(sends);
-                meters.counter(PipelineMetrics.DOCUMENTS_ENRICHED).increment(sends.size());
                 // Malformed JSON and documents that can never be enriched (PermanentFailure, e.g. no id) are
-                // dead-lettered at once; anything else gets bounded retries.
-                throw new BatchListenerFailedException("Cannot enrich " + records.get(i).key(), e, i);
+                // dead-lettered at once; anything else gets bounded retries. The ones before it go through.
+                failure = new BatchListenerFailedException("Cannot enrich " + records.get(i).key(), e, i);
+                break;
             }
+        }
+        // Thread the batch against the shared thread state before anything is published: the records say where
+        // each document sits (and what moved because of it), versioned, for documents.threads.v1.
+        Map<String, ThreadRecord> threads = threading.thread(enriched);
+        List<CompletableFuture<?>> sends = new ArrayList<>(enriched.size() + threads.size());
+        for (int i = 0; i < enriched.size(); i++) {
+            Document toSend = enriched.get(i);
             meters.summary(PipelineMetrics.ENTITIES_PER_DOCUMENT)
-                    .record(enriched.entities() == null ? 0 : enriched.entities().size());
-            Document toSend = enriched;
+                    .record(toSend.entities() == null ? 0 : toSend.entities().size());
             // Sent from this thread, in batch order, so two versions of a document keep their order; the
             // observation puts the record's trace context into the enriched record's headers.
             // A deletion (ingest's deleted=true marker) goes on the compacted topic as a Kafka tombstone: value
@@ -86,8 +95,23 @@ class RawDocumentListener {
             sends.add(observations.observe(LISTENER + "-publish", records.get(i),
                     () -> kafka.send(Topics.ENRICHED, toSend.id(), value)));
         }
+        for (ThreadRecord record : threads.values()) {
+            sends.add(kafka.send(Topics.THREADS, record.documentId(), DocumentJson.mapper().writeValueAsBytes(record)));
+        }
         awaitAll(sends);
-        meters.counter(PipelineMetrics.DOCUMENTS_ENRICHED).increment(records.size());
+        // What another instance changed meanwhile may have been appended before our older records: publish
+        // the newer versions again, so the last record per document on the compacted topic is its newest.
+        for (Map<String, ThreadRecord> newer = threading.newer(threads); !newer.isEmpty();
+             newer = threading.newer(newer)) {
+            List<CompletableFuture<?>> again = new ArrayList<>(newer.size());
+            newer.values().forEach(r -> again.add(kafka.send(Topics.THREADS, r.documentId(),
+                    DocumentJson.mapper().writeValueAsBytes(r))));
+            awaitAll(again);
+        }
+        meters.counter(PipelineMetrics.DOCUMENTS_ENRICHED).increment(enriched.size());
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static void awaitAll(List<CompletableFuture<?>> sends) {

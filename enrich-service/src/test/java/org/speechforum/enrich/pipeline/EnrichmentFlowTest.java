@@ -37,6 +37,7 @@ class EnrichmentFlowTest {
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
+        registry.add("spring.elasticsearch.uris", TestEngines::elasticsearchUrl);
     }
 
     @Test

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns our canonical JSON into validated documents ready to publish: checks required fields and limits,
- * assigns the deterministic id and stamps {@code ingestedAt}. Whatever a client sends in enrichment fields is
+ * assigns the deterministic id, settles {@code parentId} (from {@code parentSource} + {@code parentExternalId} when
+ * the sender did not know the parent's document id, see {@link DocumentIds#parentOf}) and stamps {@code ingestedAt}. Whatever a client sends in enrichment fields is
  * dropped: those belong to enrich-service.
  */
 public class CanonicalDocumentReader {
@@ -193,6 +194,8 @@ public class CanonicalDocumentReader {
         limit(input.url(), MAX_SHORT_FIELD_CHARS, "url", at);
         limit(input.title(), MAX_SHORT_FIELD_CHARS, "title", at);
         limit(input.parentId(), MAX_SHORT_FIELD_CHARS, "parentId", at);
+        limit(input.parentSource(), MAX_SHORT_FIELD_CHARS, "parentSource", at);
+        limit(input.parentExternalId(), MAX_SHORT_FIELD_CHARS, "parentExternalId", at);
         limit(input.language(), MAX_SHORT_FIELD_CHARS, "language", at);
         limit(input.context(), MAX_SHORT_FIELD_CHARS, "context", at);
         limit(text, MAX_TEXT_CHARS, "text", at);
@@ -206,6 +209,8 @@ public class CanonicalDocumentReader {
         return input.toBuilder()
                 .id(id)
                 .source(source.strip())
+                // Parent identity is settled here, at the door, so every later stage reads parentId alone.
+                .parentId(DocumentIds.parentOf(input.toBuilder().source(source.strip()).build()))
                 .ingestedAt(now)
                 .schemaVersion(Document.SCHEMA_VERSION)
                 .contentHash(null)

@@ -2,6 +2,7 @@ package org.speechforum.ingest.documents;
 
 import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
+import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentKind;
 
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,32 @@ class CanonicalDocumentReaderTest {
 
         assertThat(d.contentHash()).isNull();
         assertThat(d.entities()).isNull();
+    }
+
+    @Test
+    void theParentIsSettledAtTheDoorFromTheIdsItsSourceUses() {
+        Document parent = read("{\"kind\":\"POST\",\"source\":\"lemmy\",\"externalId\":\"1\",\"text\":\"p\"}")
+                .getFirst();
+        Document sameSource = read("""
+                {"kind":"COMMENT","source":"Lemmy","externalId":"2","parentExternalId":"1","text":"x"}""")
+                .getFirst();
+        Document otherSource = read("""
+                {"kind":"COMMENT","source":"forum","externalId":"3","parentSource":"kremlin.ru",\
+                "parentExternalId":"75000","text":"x"}""").getFirst();
+        Document fediverse = read("""
+                {"kind":"COMMENT","source":"forum","externalId":"4",\
+                "parentExternalId":"https://Lemmy.ml/comment/9","text":"x"}""").getFirst();
+        Document explicit = read("""
+                {"kind":"COMMENT","source":"forum","externalId":"5","parentId":"given","parentExternalId":"1",\
+                "text":"x"}""").getFirst();
+
+        assertThat(sameSource.parentId()).isEqualTo(parent.id());
+        assertThat(otherSource.parentId()).isEqualTo(DocumentIds.of("kremlin.ru", "75000"));
+        assertThat(fediverse.parentId()).isEqualTo(DocumentIds.of("lemmy.ml", "https://Lemmy.ml/comment/9"));
+        assertThat(explicit.parentId()).isEqualTo("given");
+        assertThat(parent.parentId()).isNull();
+        assertRefused("{\"kind\":\"POST\",\"source\":\"s\",\"text\":\"x\",\"parentExternalId\":\""
+                + "p".repeat(2001) + "\"}", "/parentExternalId", "longer");
     }
 
     @Test

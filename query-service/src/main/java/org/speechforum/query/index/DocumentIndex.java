@@ -1,6 +1,7 @@
 package org.speechforum.query.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.indices.ExistsAliasRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,21 +46,34 @@ public class DocumentIndex {
             try (InputStream mappings = mappings()) {
                 client.indices().putMapping(m -> m.index(properties.writeAlias()).withJson(mappings));
             }
+            // An index made before stubs existed gets the read alias's filter now (re-adding updates it).
+            for (String live : client.indices().getAlias(a -> a.name(properties.writeAlias())).aliases().keySet()) {
+                client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(live)
+                        .alias(properties.readAlias()).filter(readFilter()))));
+            }
         } else {
             String index = properties.versionedIndex();
             if (!client.indices().exists(e -> e.index(index)).value()) {
                 client.indices().create(c -> c.index(index)
                         .aliases(properties.writeAlias(), a -> a.isWriteIndex(true))
-                        .aliases(properties.readAlias(), a -> a));
+                        .aliases(properties.readAlias(), a -> a.filter(readFilter())));
             } else {
                 client.indices().updateAliases(u -> u
-                        .actions(a -> a.add(add -> add.index(index).alias(properties.readAlias())))
+                        .actions(a -> a.add(add -> add.index(index).alias(properties.readAlias()).filter(readFilter())))
                         .actions(a -> a.add(add -> add.index(index).alias(properties.writeAlias()).isWriteIndex(true))));
             }
             log.info("Index {} is live behind aliases {} and {}", index, properties.readAlias(),
                     properties.writeAlias());
         }
         ensured = true;
+    }
+
+    /**
+     * The read alias shows documents only: a stub (the thread state of a document whose body has not been
+     * indexed yet, see {@link Projection}) has no {@code kind}.
+     */
+    public static Query readFilter() {
+        return Query.of(q -> q.exists(e -> e.field("kind")));
     }
 
     private static InputStream mappings() {

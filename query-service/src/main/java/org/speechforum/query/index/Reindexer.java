@@ -1,10 +1,9 @@
 package org.speechforum.query.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.util.BinaryData;
-import co.elastic.clients.util.ContentType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -16,42 +15,50 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentJson;
+import org.speechforum.contracts.Link;
+import org.speechforum.contracts.ThreadRecord;
 import org.speechforum.contracts.Topics;
-import tools.jackson.databind.node.ObjectNode;
+import org.speechforum.query.links.LinkFinder;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Rebuilds the index with no downtime: replays the compacted {@code documents.enriched.v1} topic into a new
- * versioned index while readers and the live indexer keep using the old one, switches both aliases in one
- * atomic request, then replays what arrived on the topic meanwhile (writes are idempotent, so overlap is
- * harmless). Used after a mapping change: bump {@code query.index.version} in the same deployment.
+ * Rebuilds the index from the log alone, with no downtime: replays the compacted {@code documents.enriched.v1}
+ * (bodies, with link finding against the index being built) and then {@code documents.threads.v1} (thread
+ * places and aggregates, highest version per document) into a new versioned index while readers and the live
+ * indexer keep using the old one, switches both aliases in one atomic request, then replays what arrived on
+ * both topics meanwhile (writes are versioned and idempotent, so overlap is harmless). Nothing is read from the
+ * old index: it may be gone. Used after a mapping change, or to recover a lost index.
  */
 public class Reindexer {
 
     private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
     private static final int BULK_SIZE = 1000;
-    /** Fields the indexer computes when it writes a document (threading and links), not found on the topic. */
-    private static final List<String> INDEX_TIME_FIELDS = List.of("thread", "links", "authorKey");
 
     private final ElasticsearchClient client;
     private final IndexProperties index;
+    private final LinkFinder links;
     private final Map<String, Object> consumerConfig;
+    private final ProjectionWriter writer;
 
-    public Reindexer(ElasticsearchClient client, IndexProperties index, String bootstrapServers) {
+    public Reindexer(ElasticsearchClient client, IndexProperties index, LinkFinder links, String bootstrapServers) {
         this.client = client;
         this.index = index;
+        this.links = links;
         this.consumerConfig = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "query-service-reindex-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BULK_SIZE);
+        MeterRegistry meters = new SimpleMeterRegistry();
+        this.writer = new ProjectionWriter(client, meters, Timer.builder("reindex.bulk").register(meters));
     }
 
     /** Result of a rebuild: the index now behind both aliases and how many records were replayed into it. */
@@ -70,118 +77,93 @@ public class Reindexer {
         if (!client.indices().exists(e -> e.index(newIndex)).value()) {
             client.indices().create(c -> c.index(newIndex));
         }
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ENRICHED).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long replayed = replayUntil(consumer, consumer.endOffsets(partitions), newIndex, previous);
+        LinkFinder linksThere = links.on(newIndex);
+        long replayed = 0;
+        try (KafkaConsumer<String, byte[]> documents = consumer(Topics.ENRICHED);
+             KafkaConsumer<String, byte[]> threads = consumer(Topics.THREADS)) {
+            // Bodies first, so thread records then land on documents rather than on stubs.
+            replayed += replayUntilEnd(documents, newIndex, linksThere);
+            replayed += replayUntilEnd(threads, newIndex, linksThere);
             log.info("Replayed {} records into {}; switching aliases from {}", replayed, newIndex, previous);
             switchAliases(previous, newIndex);
             // Whatever the live indexer wrote to the old index between the end offsets and the switch.
-            replayed += replayUntil(consumer, consumer.endOffsets(partitions), newIndex, previous);
+            replayed += replayUntilEnd(documents, newIndex, linksThere);
+            replayed += replayUntilEnd(threads, newIndex, linksThere);
             log.info("Index {} is live ({} records replayed)", newIndex, replayed);
-            return new Result(newIndex, previous, replayed, skipped);
+            return new Result(newIndex, previous, replayed, writer.skipped());
         }
     }
 
-    private String currentIndex() throws IOException {
-        var aliases = client.indices().getAlias(a -> a.name(index.writeAlias()));
-        return aliases.aliases().keySet().stream().findFirst().orElse(null);
+    private KafkaConsumer<String, byte[]> consumer(String topic) {
+        KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 
-    private long skipped;
+    /** The index behind the write alias, or null when there is none (the index was lost or never made). */
+    private String currentIndex() throws IOException {
+        try {
+            var aliases = client.indices().getAlias(a -> a.name(index.writeAlias()));
+            return aliases.aliases().keySet().stream().findFirst().orElse(null);
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
 
-    private long replayUntil(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end, String target,
-                             String previous) throws IOException {
+    private long replayUntilEnd(KafkaConsumer<String, byte[]> consumer, String target, LinkFinder linksThere)
+            throws IOException {
         long replayed = 0;
-        Map<TopicPartition, Long> remaining = new HashMap<>(end);
+        Map<TopicPartition, Long> remaining = new HashMap<>(consumer.endOffsets(consumer.assignment()));
         remaining.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
         while (!remaining.isEmpty()) {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofSeconds(1));
-            BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
-            int operations = 0;
-            Map<String, ObjectNode> indexed = indexedState(records, previous);
+            List<Object> parsed = new ArrayList<>();
+            List<Document> bodies = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : records) {
                 if (record.value() == null) {
-                    // A Kafka tombstone: the document was deleted; an earlier version replayed above goes too.
-                    if (record.key() != null) {
-                        bulk.operations(op -> op.delete(d -> d.id(record.key())));
-                        operations++;
+                    // A Kafka tombstone on the enriched topic: the document was deleted, so an earlier version
+                    // replayed above goes too. On the threads topic it is compaction's, with nothing to project.
+                    if (record.key() != null && Topics.ENRICHED.equals(record.topic())) {
+                        parsed.add(EnrichedDocumentIndexer.tombstone(record.key()));
                     }
                     continue;
                 }
-                Document document = DocumentJson.read(record.value());
-                if (document.id() == null) {
-                    continue;
-                }
-                if (Boolean.TRUE.equals(document.deleted())) {
-                    bulk.operations(op -> op.delete(d -> d.id(document.id())));
+                if (Topics.THREADS.equals(record.topic())) {
+                    ThreadRecord thread = DocumentJson.mapper().readValue(record.value(), ThreadRecord.class);
+                    if (thread.documentId() != null) {
+                        parsed.add(thread);
+                    }
                 } else {
-                    byte[] json = withIndexedState(record.value(), indexed.get(document.id()));
-                    bulk.operations(op -> op.index(ix -> ix.id(document.id())
-                            .document(BinaryData.of(json, ContentType.APPLICATION_JSON))));
-                }
-                operations++;
-            }
-            if (operations > 0) {
-                BulkResponse response = client.bulk(bulk.build());
-                for (var item : response.items()) {
-                    if (item.error() == null || item.status() == 404) {
-                        replayed++;
-                    } else if (item.status() == 429 || item.status() >= 500) {
-                        throw new IOException("Elasticsearch could not take " + item.id() + " into " + target
-                                + " (" + item.status() + "): " + item.error().reason() + "; run the reindex again");
-                    } else {
-                        // The live indexer dead-lettered these too; the old index never had them either.
-                        skipped++;
-                        log.warn("Skipping {}: {}", item.id(), item.error().reason());
+                    Document document = DocumentJson.read(record.value());
+                    if (document.id() != null) {
+                        parsed.add(document);
+                        bodies.add(document);
                     }
                 }
+            }
+            if (!parsed.isEmpty()) {
+                Map<String, List<Link>> found = linksThere.forward(bodies);
+                for (int i = 0; i < parsed.size(); i++) {
+                    if (parsed.get(i) instanceof Document d && found.containsKey(d.id())) {
+                        parsed.set(i, EnrichedDocumentIndexer.withLinks(d, found.get(d.id())));
+                    }
+                }
+                writer.write(target, Projection.fold(parsed), null);
+                // The next batch's forward pass and this batch's reverse pass search what was just written.
+                client.indices().refresh(r -> r.index(target));
+                linksThere.reverse(bodies);
+                replayed += parsed.size();
             }
             remaining.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
         }
         return replayed;
-    }
-
-    /**
-     * What the live indexer added to these documents in the old index (thread place, links, participant key):
-     * the topic holds documents as enrich-service published them, the threading happened at index time.
-     */
-    private Map<String, ObjectNode> indexedState(ConsumerRecords<String, byte[]> records, String previous)
-            throws IOException {
-        Map<String, ObjectNode> state = new HashMap<>();
-        List<String> ids = new java.util.ArrayList<>();
-        records.forEach(r -> {
-            if (r.key() != null) {
-                ids.add(r.key());
-            }
-        });
-        if (previous == null || ids.isEmpty()) {
-            return state;
-        }
-        var found = client.mget(m -> m.index(previous).ids(ids)
-                .sourceIncludes(INDEX_TIME_FIELDS), ObjectNode.class);
-        for (var doc : found.docs()) {
-            if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
-                state.put(doc.result().id(), doc.result().source());
-            }
-        }
-        return state;
-    }
-
-    private static byte[] withIndexedState(byte[] published, ObjectNode indexed) {
-        if (indexed == null || indexed.isEmpty()) {
-            return published;
-        }
-        ObjectNode json = (ObjectNode) DocumentJson.mapper().readTree(published);
-        for (String field : INDEX_TIME_FIELDS) {
-            if (indexed.has(field)) {
-                json.set(field, indexed.get(field));
-            }
-        }
-        return DocumentJson.mapper().writeValueAsBytes(json);
     }
 
     private void switchAliases(String previous, String next) throws IOException {
@@ -190,7 +172,8 @@ public class Reindexer {
                 u.actions(a -> a.remove(r -> r.index(previous).alias(index.readAlias())))
                         .actions(a -> a.remove(r -> r.index(previous).alias(index.writeAlias())));
             }
-            return u.actions(a -> a.add(add -> add.index(next).alias(index.readAlias())))
+            return u.actions(a -> a.add(add -> add.index(next).alias(index.readAlias())
+                            .filter(DocumentIndex.readFilter())))
                     .actions(a -> a.add(add -> add.index(next).alias(index.writeAlias()).isWriteIndex(true)));
         });
     }

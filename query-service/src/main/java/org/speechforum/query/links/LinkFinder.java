@@ -51,16 +51,33 @@ public class LinkFinder {
     private final Linker linker;
     private final Timer timer;
     private final Timer reverseTimer;
+    private final MeterRegistry meters;
 
+    /** The index searched and updated: the write alias, or the index a rebuild is filling. */
+    private final String target;
+
+    @org.springframework.beans.factory.annotation.Autowired
     LinkFinder(ElasticsearchClient client, IndexProperties index, LinkProperties properties, MeterRegistry meters) {
+        this(client, index, properties, meters, index.writeAlias());
+    }
+
+    private LinkFinder(ElasticsearchClient client, IndexProperties index, LinkProperties properties,
+                       MeterRegistry meters, String target) {
+        this.target = target;
         this.client = client;
         this.index = index;
         this.properties = properties;
+        this.meters = meters;
         this.linker = new Linker(properties);
         this.timer = Timer.builder("pipeline.links").description("Finding cross-document links of a batch")
                 .register(meters);
         this.reverseTimer = Timer.builder("pipeline.links.reverse")
                 .description("Linking stored forum documents to the speeches of a batch").register(meters);
+    }
+
+    /** The same link finding against another index (a rebuild that is not behind the aliases yet). */
+    public LinkFinder on(String otherIndex) {
+        return new LinkFinder(client, index, properties, meters, otherIndex);
     }
 
     /** The links each forum document of the batch gets (documents without any are absent). */
@@ -94,7 +111,7 @@ public class LinkFinder {
                     }
                     return b.minimumShouldMatch("1");
                 }));
-                searches.add(RequestItem.of(r -> r.header(h -> h.index(index.writeAlias()))
+                searches.add(RequestItem.of(r -> r.header(h -> h.index(target))
                         .body(body -> body.query(query).size(properties.candidates())
                                 .source(src -> src.filter(f -> f.includes("id", "url", "text"))))));
             }
@@ -139,6 +156,8 @@ public class LinkFinder {
             return;
         }
         long t0 = System.nanoTime();
+        // Forum documents written up to now (this batch included) must be searchable for the speeches to find.
+        client.indices().refresh(r -> r.index(target));
         List<RequestItem> searches = new ArrayList<>(speeches.size());
         for (Document speech : speeches) {
             Query query = Query.of(q -> q.bool(b -> {
@@ -151,7 +170,7 @@ public class LinkFinder {
                 }
                 return b.minimumShouldMatch("1");
             }));
-            searches.add(RequestItem.of(r -> r.header(h -> h.index(index.writeAlias()))
+            searches.add(RequestItem.of(r -> r.header(h -> h.index(target))
                     .body(body -> body.query(query).size(REVERSE_CANDIDATES)
                             .source(src -> src.filter(f -> f.includes("id", "kind", "text", "links"))))));
         }
@@ -174,7 +193,7 @@ public class LinkFinder {
                 after.put(hit.id(), merged);
             }
         }
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.writeAlias());
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
         int updates = 0;
         for (Map.Entry<String, List<Link>> e : after.entrySet()) {
             if (!e.getValue().equals(before.get(e.getKey()))) {

@@ -125,7 +125,8 @@ class SearchController {
     @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = DOCUMENT_EXAMPLE)))
     ObjectNode document(@Parameter(example = "2c9770e0ff85a0163919fb1ccce44ce5") @PathVariable String id) throws IOException {
         GetResponse<ObjectNode> response = client.get(g -> g.index(index.readAlias()).id(id), ObjectNode.class);
-        if (!response.found() || response.source() == null) {
+        // A stub (thread state that arrived before its document, no kind) is not a document yet.
+        if (!response.found() || response.source() == null || response.source().get("kind") == null) {
             throw new NotFound("No document with id " + id);
         }
         return response.source();

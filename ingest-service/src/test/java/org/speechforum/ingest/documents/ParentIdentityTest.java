@@ -1,4 +1,4 @@
-package org.speechforum.query.thread;
+package org.speechforum.ingest.documents;
 
 import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One thread from several sources is one thread: the parent id a document arrives with, however the sender
  * named the parent, is the id the parent itself got.
  */
-class ThreadIdentityTest {
+class ParentIdentityTest {
 
     private static final String POST_URL = "https://lemmygrad.ml/post/1234";
 

@@ -1,4 +1,4 @@
-package org.speechforum.query.thread;
+package org.speechforum.enrich.threads;
 
 import org.speechforum.contracts.ThreadInfo;
 

@@ -1,0 +1,147 @@
+package org.speechforum.query.index;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.speechforum.contracts.Author;
+import org.speechforum.contracts.Document;
+import org.speechforum.contracts.DocumentIds;
+import org.speechforum.contracts.DocumentJson;
+import org.speechforum.contracts.DocumentKind;
+import org.speechforum.contracts.ThreadInfo;
+import org.speechforum.contracts.ThreadRecord;
+import org.speechforum.contracts.Topics;
+import org.speechforum.localstack.TestEngines;
+import org.speechforum.query.QueryTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * query-service as a projection of the two topics, against the real engines: thread records that arrive before
+ * their documents, twice, or older after newer end as the newest state on each document; until its body
+ * arrives a document is invisible to every read.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=query-service")
+class ProjectionIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void engines(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
+        registry.add("spring.elasticsearch.uris", TestEngines::elasticsearchUrl);
+    }
+
+    @Test
+    void threadRecordsInAnyOrderEndAsTheNewestStateAndStubsStayHidden() throws Exception {
+        String source = "projection-" + UUID.randomUUID().toString().substring(0, 8);
+        Document post = doc(source, "post", null, 0);
+        Document c1 = doc(source, "c1", post.id(), 1);
+        Document c2 = doc(source, "c2", c1.id(), 2);
+        ThreadRecord c2Orphan = new ThreadRecord(c2.id(), 1, new ThreadInfo(c2.id(), c1.id(), 0, List.of(c2.id()),
+                true), 0L, 1L, Instant.parse("2024-06-01T10:02:00Z"));
+        ThreadRecord c2Placed = new ThreadRecord(c2.id(), 3, new ThreadInfo(post.id(), c1.id(), 2,
+                List.of(post.id(), c1.id(), c2.id()), false), null, null, null);
+        ThreadRecord c1Placed = new ThreadRecord(c1.id(), 2, new ThreadInfo(post.id(), post.id(), 1,
+                List.of(post.id(), c1.id()), false), null, null, null);
+        ThreadRecord postEarly = new ThreadRecord(post.id(), 1, new ThreadInfo(post.id(), null, 0,
+                List.of(post.id()), false), 0L, 1L, Instant.parse("2024-06-01T10:00:00Z"));
+        ThreadRecord postLate = new ThreadRecord(post.id(), 4, postEarly.thread(), 2L, 3L,
+                Instant.parse("2024-06-01T10:02:00Z"));
+        QueryTestClient client = new QueryTestClient(port);
+
+        // Thread state first, newest before oldest for c2 and post.
+        send(Map.of(), List.of(c2Placed, postLate, c1Placed, c2Orphan, postEarly));
+        awaitStub(c2.id());
+        assertThat(client.get("/api/v1/documents/" + c2.id()).statusCode()).as("a stub is not a document").isEqualTo(404);
+        assertThat(client.getJson("/api/v1/search?root=" + post.id()).get("hits")).as("nor a search hit").isEmpty();
+        assertThat(client.get("/api/v1/threads/" + post.id()).statusCode()).isEqualTo(404);
+
+        // Then the bodies (one twice), then a stale record again.
+        QueryTestClient.send(c2, post, c1, c2);
+        send(Map.of(), List.of(c2Orphan));
+
+        JsonNode thread = await(client, post.id());
+        assertThat(thread.get("root").get("children").get(0).get("children").get(0).get("id").asString())
+                .isEqualTo(c2.id());
+        assertThat(thread.get("participantCount").asInt()).isEqualTo(3);
+        JsonNode stored = client.getJson("/api/v1/documents/" + c2.id());
+        assertThat(stored.get("thread").get("depth").asInt()).isEqualTo(2);
+        assertThat(stored.get("thread").get("orphan").asBoolean()).isFalse();
+        assertThat(stored.get("thread").get("replyCount").isNull()).isTrue();
+        assertThat(stored.get("threadVersion").asLong()).isEqualTo(3);
+        assertThat(client.getJson("/api/v1/search?root=" + post.id()).get("hits")).hasSize(3);
+    }
+
+    private static Document doc(String source, String ext, String parentId, int minute) {
+        return Document.builder().id(DocumentIds.of(source, ext))
+                .kind(parentId == null ? DocumentKind.POST : DocumentKind.COMMENT).source(source).externalId(ext)
+                .author(new Author(null, "user" + ext, "lemmy.example", null, null))
+                .publishedAt(Instant.parse("2024-06-01T10:00:00Z").plusSeconds(60L * minute))
+                .text(source + " text " + ext).parentId(parentId).schemaVersion(1).enrichedAt(Instant.now()).build();
+    }
+
+    private static void send(Map<String, String> headers, List<ThreadRecord> records) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (ThreadRecord r : records) {
+                producer.send(new ProducerRecord<>(Topics.THREADS, r.documentId(),
+                        DocumentJson.mapper().writeValueAsBytes(r))).get();
+            }
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    co.elastic.clients.elasticsearch.ElasticsearchClient elasticsearch;
+    @org.springframework.beans.factory.annotation.Autowired
+    IndexProperties indexProperties;
+
+    private void awaitStub(String id) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            var got = elasticsearch.get(g -> g.index(indexProperties.writeAlias()).id(id), Void.class);
+            if (got.found()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No stub for " + id);
+    }
+
+    private static JsonNode await(QueryTestClient client, String rootId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> answer = client.get("/api/v1/threads/" + rootId);
+            last = answer.statusCode() + " " + answer.body();
+            if (answer.statusCode() == 200) {
+                JsonNode t = QueryTestClient.JSON.readTree(answer.body());
+                if (t.get("size").asInt() == 3 && t.get("replyCount").asInt() == 2
+                        && !t.get("root").get("children").isEmpty()
+                        && !t.get("root").get("children").get(0).get("children").isEmpty()) {
+                    return t;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Thread did not settle: " + last);
+    }
+}
