@@ -13,6 +13,7 @@ COPY .mvn .mvn
 COPY contracts contracts
 COPY pipeline-kafka pipeline-kafka
 COPY local-stack local-stack
+COPY entity-recogniser-nlp4j entity-recogniser-nlp4j
 COPY ingest-service ingest-service
 COPY enrich-service enrich-service
 COPY query-service query-service

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * The tagging pipeline: segment, let every layer propose spans, merge, link, propagate surnames, and group the
  * mentions into entities with salience. Build it once per process ({@link #createDefault()} loads the OpenNLP
- * models and the gazetteer); {@link #tag} is thread-safe.
+ * models, the gazetteer and the NLP4J model); {@link #tag} is thread-safe.
  *
  * <p>Merge rule: a span wholly inside a longer span of another layer gives way ("Russia" inside the conference's
  * name), unless the longer span comes from the statistical model and the shorter one is curated; where spans
@@ -45,18 +45,32 @@ public final class EntityPipeline implements EntityTagger {
         }
     }
 
-    /** OpenNLP models + curated gazetteer + JDK country names; no statistical layer (the default configuration). */
+    /**
+     * The configuration users run (enrich-service's default): the rule layers plus the statistical one proposing the
+     * name types. Loads the NLP4J model on first use in the JVM (about 30 s, 1.5 GB), then shares it.
+     */
     public static EntityPipeline createDefault() {
-        return new EntityPipeline(new Segmenter(), Gazetteer.loadDefault(), List.of());
+        return createWithStatistical(StatisticalRecogniser.NAME_TYPES);
     }
 
     /**
-     * The default layers plus the statistical one (NLP4J, proposing {@code statisticalTypes}); needs the model on
-     * the classpath (Maven profile {@code statistical-ner}) and loads it now, which takes about 30 s and 1.5 GB.
+     * The light configuration: OpenNLP models + curated gazetteer + JDK country names, no statistical layer (under a
+     * second, a few MB). For tests of pipeline mechanics and {@code enrich.entities.statistical.enabled=false}.
      */
+    public static EntityPipeline createRulesOnly() {
+        return new EntityPipeline(new Segmenter(), Gazetteer.loadDefault(), List.of());
+    }
+
+    /** The rule layers plus the statistical one proposing {@code statisticalTypes} (the model is shared per JVM). */
     public static EntityPipeline createWithStatistical(java.util.Set<EntityType> statisticalTypes) {
         return new EntityPipeline(new Segmenter(), Gazetteer.loadDefault(),
                 List.of(StatisticalRecogniser.load(statisticalTypes)));
+    }
+
+    /** The statistical layer of this pipeline, if it has one. */
+    public java.util.Optional<StatisticalRecogniser> statistical() {
+        return recognisers.stream().filter(StatisticalRecogniser.class::isInstance)
+                .map(StatisticalRecogniser.class::cast).findFirst();
     }
 
     public Gazetteer gazetteer() {
