@@ -103,7 +103,11 @@ public final class EntityPipeline implements EntityTagger {
         return entities(at, kept);
     }
 
-    /** Trim "the" and possessive 's off rule spans, and link rule spans whose text is a curated alias. */
+    /**
+     * Repair rule and model spans ({@link SpanRepair}: split at "/", trim "the", a possessive 's and a sentence's
+     * final full stop, drop pronouns, chat abbreviations and a title's portfolio word), then link those whose text is
+     * a curated alias.
+     */
     private List<Candidate> trimAndLink(String text, List<Candidate> in) {
         List<Candidate> out = new ArrayList<>(in.size());
         for (Candidate c : in) {
@@ -111,38 +115,54 @@ public final class EntityPipeline implements EntityTagger {
                 out.add(c);
                 continue;
             }
-            int start = c.start();
-            int end = c.end();
-            String s = text.substring(start, end);
-            if (s.startsWith("the ") || s.startsWith("The ")) {
-                start += 4;
-            }
-            if (s.endsWith("'s") || s.endsWith("’s")) {
-                end -= 2;
-            }
-            if (end <= start) {
-                continue;
-            }
-            String surface = text.substring(start, end);
-            String id = c.id();
-            String name = surface;
-            EntityType type = c.type();
-            CuratedEntity curated = aliasIndex.get(surface.toLowerCase(Locale.ROOT));
-            if (curated == null && type == EntityType.PERSON && surface.contains(" ")) {
-                CuratedEntity bySurname = aliasIndex.get(surface.substring(surface.lastIndexOf(' ') + 1)
-                        .toLowerCase(Locale.ROOT));
-                if (bySurname != null && bySurname.type() == EntityType.PERSON) {
-                    curated = bySurname;
+            boolean split = c.type() != EntityType.DATE && c.type() != EntityType.MONEY
+                    && c.type() != EntityType.PERCENT;
+            for (int[] part : split ? SpanRepair.splitSlashes(text, c.start(), c.end())
+                    : List.of(new int[]{c.start(), c.end()})) {
+                Candidate repaired = repairAndLink(text, c, part[0], part[1]);
+                if (repaired != null) {
+                    out.add(repaired);
                 }
             }
-            if (curated != null && (curated.type() == type || type == EntityType.PERSON)) {
-                id = curated.id();
-                name = curated.name();
-                type = curated.type();
-            }
-            out.add(new Candidate(start, end, type, id, name, c.source()));
         }
         return out;
+    }
+
+    private Candidate repairAndLink(String text, Candidate c, int start, int end) {
+        String s = text.substring(start, end);
+        if (s.startsWith("the ") || s.startsWith("The ")) {
+            start += 4;
+        }
+        if (s.endsWith("'s") || s.endsWith("’s")) {
+            end -= 2;
+        }
+        if (end > start && c.type() != EntityType.DATE && c.type() != EntityType.MONEY) {
+            end = SpanRepair.trimFinalStop(text, start, end);
+        }
+        if (end <= start) {
+            return null;
+        }
+        String surface = text.substring(start, end);
+        if (SpanRepair.isNoise(surface) || SpanRepair.isPortfolioBeforeTitle(text, start, end, c.type())) {
+            return null;
+        }
+        String id = c.id();
+        String name = surface;
+        EntityType type = c.type();
+        CuratedEntity curated = aliasIndex.get(surface.toLowerCase(Locale.ROOT));
+        if (curated == null && type == EntityType.PERSON && surface.contains(" ")) {
+            CuratedEntity bySurname = aliasIndex.get(surface.substring(surface.lastIndexOf(' ') + 1)
+                    .toLowerCase(Locale.ROOT));
+            if (bySurname != null && bySurname.type() == EntityType.PERSON) {
+                curated = bySurname;
+            }
+        }
+        if (curated != null && (curated.type() == type || type == EntityType.PERSON)) {
+            id = curated.id();
+            name = curated.name();
+            type = curated.type();
+        }
+        return new Candidate(start, end, type, id, name, c.source());
     }
 
     /** The merge rule (see class comment). */
@@ -155,10 +175,13 @@ public final class EntityPipeline implements EntityTagger {
             open.removeIf(o -> o.end() <= c.start());
             boolean inside = false;
             for (Candidate o : open) {
-                // A rule or list span inside a longer model span wins over it (the crossing pass below drops the
-                // model's span), except a surname match inside the very name it was derived from.
+                // A list, handle or acronym span inside a longer model span wins over it (the crossing pass below
+                // drops the model's span). A rule's span of the same type inside the model's gives way: the model
+                // read the whole name ("Foreign Intelligence Service", where the rule took "Foreign" for a title).
+                // A surname match inside the very name it was derived from gives way too.
                 if (o.contains(c) && !(o.source() == Candidate.Source.STATISTICAL
-                        && c.source().priority > o.source().priority && c.source() != Candidate.Source.SURNAME)) {
+                        && c.source().priority > o.source().priority && c.source() != Candidate.Source.SURNAME
+                        && !(c.source() == Candidate.Source.PATTERN && c.type() == o.type()))) {
                     inside = true;
                     break;
                 }
