@@ -1,5 +1,6 @@
 package org.speechforum.enrich.entities;
 
+import org.speechforum.contracts.Author;
 import org.speechforum.contracts.Entity;
 import org.speechforum.contracts.Mention;
 
@@ -28,7 +29,9 @@ public final class EntityPipeline implements EntityTagger {
     private final Gazetteer gazetteer;
     private final List<Recogniser> recognisers;
     private final AcronymRule acronyms;
+    private final ContextLinker contextLinker;
     private final Map<String, CuratedEntity> aliasIndex = new HashMap<>();
+    private final SpeakerLinker speakerLinker = new SpeakerLinker(aliasIndex::get);
 
     public EntityPipeline(Segmenter segmenter, Gazetteer gazetteer, List<Recogniser> extraRecognisers) {
         this.segmenter = segmenter;
@@ -40,6 +43,7 @@ public final class EntityPipeline implements EntityTagger {
         layers.addAll(extraRecognisers);
         this.recognisers = List.copyOf(layers);
         this.acronyms = new AcronymRule(gazetteer);
+        this.contextLinker = new ContextLinker(gazetteer);
         for (Gazetteer.Alias alias : gazetteer.aliases()) {
             aliasIndex.putIfAbsent(alias.text().toLowerCase(Locale.ROOT), alias.entity());
         }
@@ -86,6 +90,21 @@ public final class EntityPipeline implements EntityTagger {
         return tagAnalysed(segmenter.analyse(text, forum), context);
     }
 
+    @Override
+    public List<Entity> tag(String text, boolean forum, ThreadContext context, List<Author> speakers,
+                            Author author) {
+        // The speakers' surnames link like names seen upstream: "Ms Matviyenko" is the speaker Valentina Matviyenko.
+        Map<String, ThreadContext.Known> known = new LinkedHashMap<>(context.bySurname());
+        for (Map.Entry<String, String[]> speaker : speakerLinker.people(speakers, author).entrySet()) {
+            String[] linked = speakerLinker.link(speaker.getKey(), List.of());
+            if (linked[1].contains(" ")) {
+                known.putIfAbsent(linked[1].substring(linked[1].lastIndexOf(' ') + 1),
+                        new ThreadContext.Known(linked[0], linked[1], EntityType.PERSON));
+            }
+        }
+        return speakerLinker.link(tag(text, forum, new ThreadContext(known)), speakers, author);
+    }
+
     public List<Entity> tagAnalysed(AnalysedText at, ThreadContext context) {
         String text = at.text();
         List<Candidate> all = new ArrayList<>();
@@ -100,6 +119,9 @@ public final class EntityPipeline implements EntityTagger {
             kept.addAll(surnames);
             kept = resolve(kept);
         }
+        java.util.Set<String> contextIds = new java.util.HashSet<>();
+        context.bySurname().values().forEach(k -> contextIds.add(k.id()));
+        kept = contextLinker.apply(text, kept, contextIds);
         return entities(at, kept);
     }
 

@@ -36,7 +36,25 @@ public final class Gazetteer {
     public record Country(String id, List<String> aliases, List<String> caseSensitive) {
     }
 
-    public record File(List<CuratedEntity> entities, Map<String, Country> countries) {
+    /** One entity an ambiguous alias may mean, and the entity ids whose presence says so. */
+    public record Reading(String id, List<String> cues) {
+        public Reading {
+            cues = cues == null ? List.of() : List.copyOf(cues);
+        }
+    }
+
+    /** An alias that means {@code fallback} unless another reading's cues outnumber the fallback's. */
+    public record Contextual(String alias, @com.fasterxml.jackson.annotation.JsonProperty("default") Reading fallback,
+                             List<Reading> readings) {
+        public Contextual {
+            readings = readings == null ? List.of() : List.copyOf(readings);
+        }
+    }
+
+    public record File(List<CuratedEntity> entities, Map<String, Country> countries, List<Contextual> contextual) {
+        public File {
+            contextual = contextual == null ? List.of() : List.copyOf(contextual);
+        }
     }
 
     /** Lower-case English words that are also names: only ever matched in exact case. */
