@@ -45,7 +45,7 @@ public final class EntityPipeline implements EntityTagger {
         this.acronyms = new AcronymRule(gazetteer);
         this.contextLinker = new ContextLinker(gazetteer);
         for (Gazetteer.Alias alias : gazetteer.aliases()) {
-            aliasIndex.putIfAbsent(alias.text().toLowerCase(Locale.ROOT), alias.entity());
+            aliasIndex.putIfAbsent(aliasKey(alias.text()), alias.entity());
         }
     }
 
@@ -161,17 +161,22 @@ public final class EntityPipeline implements EntityTagger {
         if (end > start && c.type() != EntityType.DATE && c.type() != EntityType.MONEY) {
             end = SpanRepair.trimFinalStop(text, start, end);
         }
+        if (end > start && c.type() == EntityType.PERSON) {
+            start = SpanRepair.trimLeadingTitles(text, start, end);
+        }
         if (end <= start) {
             return null;
         }
         String surface = text.substring(start, end);
-        if (SpanRepair.isNoise(surface) || SpanRepair.isPortfolioBeforeTitle(text, start, end, c.type())) {
+        if (SpanRepair.isNoise(surface) || SpanRepair.isTitleWord(surface)
+                || SpanRepair.isPortfolioBeforeTitle(text, start, end, c.type())
+                || SpanRepair.isPortfolioAfterTitle(text, start, end, c.type())) {
             return null;
         }
         String id = c.id();
         String name = surface;
         EntityType type = c.type();
-        CuratedEntity curated = aliasIndex.get(surface.toLowerCase(Locale.ROOT));
+        CuratedEntity curated = aliasIndex.get(aliasKey(surface));
         if (curated == null && type == EntityType.PERSON && surface.contains(" ")) {
             CuratedEntity bySurname = aliasIndex.get(surface.substring(surface.lastIndexOf(' ') + 1)
                     .toLowerCase(Locale.ROOT));
@@ -185,6 +190,11 @@ public final class EntityPipeline implements EntityTagger {
             type = curated.type();
         }
         return new Candidate(start, end, type, id, name, c.source());
+    }
+
+    /** Lower case, typographic apostrophe as straight: "Russia’s Security Council" finds "Russia's …". */
+    static String aliasKey(String surface) {
+        return surface.toLowerCase(Locale.ROOT).replace('’', '\'');
     }
 
     /** The merge rule (see class comment). */
@@ -201,8 +211,10 @@ public final class EntityPipeline implements EntityTagger {
                 // drops the model's span). A rule's span of the same type inside the model's gives way: the model
                 // read the whole name ("Foreign Intelligence Service", where the rule took "Foreign" for a title).
                 // A surname match inside the very name it was derived from gives way too.
+                // A GeoNames city inside a longer model span gives way too ("Hassan" in a person's name).
                 if (o.contains(c) && !(o.source() == Candidate.Source.STATISTICAL
                         && c.source().priority > o.source().priority && c.source() != Candidate.Source.SURNAME
+                        && c.source() != Candidate.Source.GEONAMES
                         && !(c.source() == Candidate.Source.PATTERN && c.type() == o.type()))) {
                     inside = true;
                     break;
@@ -255,25 +267,45 @@ public final class EntityPipeline implements EntityTagger {
         for (Candidate c : kept) {
             if (c.type() == EntityType.PERSON && c.name() != null && c.name().contains(" ")) {
                 String surname = c.name().substring(c.name().lastIndexOf(' ') + 1);
-                known.put(surname, new ThreadContext.Known(id(c), c.name(), c.type()));
+                ThreadContext.Known k = new ThreadContext.Known(id(c), c.name(), c.type());
+                known.put(surname, k);
+                // Family name first ("Xi Jinping" → "Xi", "Kim Jong Un" → "Kim"): a short first word links too.
+                String first = c.name().substring(0, c.name().indexOf(' '));
+                if (first.length() <= 3 && first.chars().allMatch(Character::isLetter)) {
+                    known.putIfAbsent(first, k);
+                }
             }
         }
         List<Candidate> out = new ArrayList<>();
         String text = at.text();
         for (Map.Entry<String, ThreadContext.Known> e : known.entrySet()) {
             String surname = e.getKey();
-            if (surname.length() < 3 || !Text.isCapitalised(surname)) {
+            if (surname.length() < 2 || !Text.isCapitalised(surname)) {
                 continue;
             }
+            // Short surnames ("Xi", "Li") only in exact case, even in forum text.
             Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}@])" + Pattern.quote(surname) + "(?![\\p{L}\\p{N}])",
-                    at.forum() ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+                    at.forum() && surname.length() > 3 ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
             Matcher m = p.matcher(text);
             while (m.find()) {
                 ThreadContext.Known k = e.getValue();
                 out.add(new Candidate(m.start(), m.end(), k.type(), k.id(), k.name(), Candidate.Source.SURNAME));
             }
         }
-        return out;
+        // "Hun" + "Manet" matched apart in "Hun Manet": one mention of the full name.
+        out.sort(Comparator.comparingInt(Candidate::start));
+        List<Candidate> merged = new ArrayList<>(out.size());
+        for (Candidate c : out) {
+            Candidate last = merged.isEmpty() ? null : merged.getLast();
+            if (last != null && c.id().equals(last.id()) && c.start() == last.end() + 1
+                    && text.charAt(last.end()) == ' ') {
+                merged.set(merged.size() - 1, new Candidate(last.start(), c.end(), c.type(), c.id(), c.name(),
+                        Candidate.Source.SURNAME));
+            } else {
+                merged.add(c);
+            }
+        }
+        return merged;
     }
 
     /** The people of this document, by surname, for the documents that reply to it. */

@@ -35,6 +35,20 @@ final class SpanRepair {
             "plz", "edit", "update", "source", "sauce", "yes", "no", "ok", "okay", "lmk", "iow", "ftfy", "mods",
             "god", "lord");
 
+    /**
+     * Words of a title, never a name on their own ("Principal" of "Principal Deputy Spokesperson", "Affairs" of
+     * "Minister of Foreign Affairs", "State" of "Secretary of State"), and the titles a person span may start with.
+     */
+    private static final Set<String> TITLE_WORDS = Set.of("Principal", "Deputy", "Affairs", "State", "Defence",
+            "Defense", "Interior", "Foreign", "Finance", "Justice", "Emergencies", "Spokesperson", "Spokesman",
+            "Spokeswoman", "Secretary", "Minister", "President", "Chairman", "Director", "Chief", "Assistant",
+            "Under", "Acting", "Senior", "Special", "Presidential");
+    private static final Set<String> LEADING_TITLES = Set.of("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
+            "Spokesperson", "Spokesman", "Spokeswoman", "President", "Secretary", "Minister", "Senator", "Governor",
+            "Ambassador", "Chancellor", "Premier", "Prime", "Deputy", "Principal", "General", "Mayor", "Sir",
+            "Dame", "Lord", "Lady", "Prof.", "Professor", "Judge", "Commissioner", "Envoy", "Aide", "Adviser",
+            "Advisor", "Comrade");
+
     /** A title's portfolio word: "Defence Minister", "Interior Minister", "Emergencies Minister". */
     private static final Set<String> TITLE_HEADS = Set.of("Minister", "Ministers", "Secretary", "Commissioner");
 
@@ -86,6 +100,45 @@ final class SpanRepair {
             }
         }
         return parts;
+    }
+
+    /** True for one word of a title standing alone ("Principal", "Affairs", "State"), which is never a name. */
+    static boolean isTitleWord(String surface) {
+        return TITLE_WORDS.contains(surface);
+    }
+
+    /**
+     * The start of a person span after its leading titles: "Ms Matviyenko" → "Matviyenko", "Spokesperson Vedant
+     * Patel" → "Vedant Patel". A span that is nothing but titles is returned whole (the caller drops it).
+     */
+    static int trimLeadingTitles(String text, int start, int end) {
+        int s = start;
+        while (s < end) {
+            int space = text.indexOf(' ', s);
+            if (space < 0 || space >= end || !LEADING_TITLES.contains(text.substring(s, space))) {
+                break;
+            }
+            s = space + 1;
+        }
+        return s < end ? s : start;
+    }
+
+    /**
+     * True when an organisation span is only a portfolio after a person's title: "Foreign Affairs" in "Minister of
+     * Foreign Affairs", "State" in "Secretary of State". Every word must be a title word, so "Minister of the
+     * Interior" drops "Interior" but "Secretary of the Security Council" keeps its council.
+     */
+    static boolean isPortfolioAfterTitle(String text, int start, int end, EntityType type) {
+        if (type != EntityType.ORGANIZATION) {
+            return false;
+        }
+        for (String word : text.substring(start, end).split(" ")) {
+            if (!TITLE_WORDS.contains(word)) {
+                return false;
+            }
+        }
+        String before = text.substring(Math.max(0, start - 20), start);
+        return before.matches("(?s).*\\b(Minister|Ministers|Secretary|Secretaries|Commissioner) of (the )?$");
     }
 
     /** True for a pronoun or chat abbreviation, in any case ("Him", "LMAO", "Tl;dr"). */

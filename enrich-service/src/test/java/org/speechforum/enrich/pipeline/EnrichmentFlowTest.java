@@ -70,7 +70,7 @@ class EnrichmentFlowTest {
 
         Document enriched = DocumentJson.read(awaitRecord(Topics.ENRICHED, id).orElseThrow().value());
         assertThat(enriched.entities()).extracting(e -> e.type() + " " + e.name() + " " + e.id())
-                .contains("PERSON Mia Mottley sf:person:mia-mottley", "LOCATION Mombasa sf:location:mombasa");
+                .contains("PERSON Mia Mottley sf:person:mia-mottley", "LOCATION Mombasa geonames:186301");
     }
 
     @Test
