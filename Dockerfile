@@ -14,6 +14,7 @@ COPY contracts contracts
 COPY pipeline-kafka pipeline-kafka
 COPY pipeline-web pipeline-web
 COPY local-stack local-stack
+COPY entity-recogniser-nlp4j entity-recogniser-nlp4j
 COPY ingest-service ingest-service
 COPY enrich-service enrich-service
 COPY query-service query-service

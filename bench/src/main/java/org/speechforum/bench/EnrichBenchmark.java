@@ -16,6 +16,8 @@ import org.speechforum.enrich.entities.EntityPipeline;
 import org.speechforum.enrich.entities.ThreadMemory;
 import org.speechforum.enrich.pipeline.DocumentEnricher;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  * Enrichment alone, as enrich-service runs it per record: {@link DocumentEnricher#enrich} (normalise, hash, entity
  * tagging, thread memory for the surname rule) over a seeded corpus of at least {@code megabytes} MB of speeches,
  * posts and comments. One operation is one document; the auxiliary counter {@code textBytes} gives the UTF-8 text
- * bytes tagged per second. Run by {@code bin/bench enrich} with 1 thread and with one thread per core.
+ * bytes tagged per second and {@code tokens} the tagger's tokens per second. {@code configuration} picks the pipeline
+ * (default: the one enrich-service runs, with the NLP4J model); set-up prints its load time and retained heap. Run by
+ * {@code bin/bench enrich} with 1 thread and with one thread per core, in a 2 GB heap.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -38,13 +42,32 @@ public class EnrichBenchmark {
     @Param("42")
     public long seed;
 
+    /** {@code default}: what enrich-service runs (rules + NLP4J layer); {@code rules-only}: the light one. */
+    @Param("default")
+    public String configuration;
+
     DocumentEnricher enricher;
     Document[] corpus;
     long[] textBytes;
+    long[] tokens;
 
     @Setup(Level.Trial)
     public void setUp() {
-        enricher = new DocumentEnricher(Clock.systemUTC(), EntityPipeline.createDefault(), new ThreadMemory(100_000), false);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long heapBefore = memory.getHeapMemoryUsage().getUsed();
+        long t0 = System.nanoTime();
+        EntityPipeline pipeline = switch (configuration) {
+            case "default" -> EntityPipeline.createDefault();
+            case "rules-only" -> EntityPipeline.createRulesOnly();
+            default -> throw new IllegalArgumentException("configuration is default or rules-only, not " + configuration);
+        };
+        long loadMillis = (System.nanoTime() - t0) / 1_000_000;
+        System.gc();
+        long retained = memory.getHeapMemoryUsage().getUsed() - heapBefore;
+        System.out.printf("pipeline (%s): loaded in %d ms, %d MB of heap retained (max heap %d MB)%n", configuration,
+                loadMillis, retained >> 20, memory.getHeapMemoryUsage().getMax() >> 20);
+        enricher = new DocumentEnricher(Clock.systemUTC(), pipeline, new ThreadMemory(100_000), false);
         List<Document> docs = new ArrayList<>();
         long bytes = 0;
         long next = 0;
@@ -57,9 +80,15 @@ public class EnrichBenchmark {
         }
         corpus = docs.toArray(Document[]::new);
         textBytes = new long[corpus.length];
+        tokens = new long[corpus.length];
+        long allTokens = 0;
         for (int i = 0; i < corpus.length; i++) {
             textBytes[i] = Corpus.utf8Bytes(corpus[i].text());
+            // the tagger's own tokens (OpenNLP UD-EWT), as the tokens/s targets count them
+            tokens[i] = pipeline.segmenter().analyse(corpus[i].text(), false).tokens().length;
+            allTokens += tokens[i];
         }
+        System.out.printf("corpus tokens: %d%n", allTokens);
         System.out.printf("corpus: %d documents, %.1f MB of text (seed %d)%n", corpus.length, bytes / 1e6, seed);
     }
 
@@ -74,15 +103,17 @@ public class EnrichBenchmark {
         }
     }
 
-    /** Reported by JMH as rates: text bytes and documents per second. */
+    /** Reported by JMH as rates: text bytes, tokens and documents per second. */
     @AuxCounters(AuxCounters.Type.OPERATIONS)
     @State(Scope.Thread)
     public static class Counters {
         public long textBytes;
+        public long tokens;
 
         @Setup(Level.Iteration)
         public void reset() {
             textBytes = 0;
+            tokens = 0;
         }
     }
 
@@ -91,6 +122,7 @@ public class EnrichBenchmark {
         int i = position.next;
         position.next = i + 1 == corpus.length ? 0 : i + 1;
         counters.textBytes += textBytes[i];
+        counters.tokens += tokens[i];
         return enricher.enrich(corpus[i]);
     }
 }

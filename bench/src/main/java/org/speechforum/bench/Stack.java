@@ -76,7 +76,9 @@ final class Stack implements AutoCloseable {
                 case "enrich-service" -> "EnrichServiceApplication";
                 default -> "QueryServiceApplication";
             };
-            ChildJvm jvm = ChildJvm.startJar(name, List.of("-Xms512m", "-Xmx1g", "-jar", jar.toString()), env,
+            // enrich-service runs as users run it: with the NLP4J model, which needs a 2 GB heap.
+            String heap = name.equals("enrich-service") ? "-Xmx2g" : "-Xmx1g";
+            ChildJvm jvm = ChildJvm.startJar(name, List.of("-Xms512m", heap, "-jar", jar.toString()), env,
                     work.resolve("logs/" + name + ".log"), line -> line.contains("Started " + main));
             services.put(name, jvm);
             started.add(jvm);

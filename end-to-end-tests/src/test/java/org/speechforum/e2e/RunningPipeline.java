@@ -45,7 +45,10 @@ final class RunningPipeline {
         String kafka = TestEngines.kafkaBootstrapServers();
         String elasticsearchUrl = elasticsearch.join();
         ingest = start(IngestServiceApplication.application(), kafka, elasticsearchUrl);
-        enrich = start(EnrichServiceApplication.application(), kafka, elasticsearchUrl);
+        // The light tagging configuration: these tests cover the pipeline's mechanics, and loading the NLP4J model
+        // would add ~30 s and 1.5 GB to this JVM (enrich-service's EnrichmentFlowTest runs the users' configuration).
+        enrich = start(EnrichServiceApplication.application().properties("enrich.entities.statistical.enabled=false"),
+                kafka, elasticsearchUrl);
         query = start(QueryServiceApplication.application(), kafka, elasticsearchUrl);
     }
 

@@ -29,6 +29,20 @@ class SeedThroughThePipelineTest {
         JsonNode castro = json("/api/v1/search?entity=Q11256&source=seed-e2e");
         assertThat(ids(castro.get("hits"))).containsExactly(seed.speech());
 
+        // Putin speaks the speech (ingest takes his header line out of the text): it is on his entity filter,
+        // and the speech's entity Q7747 says he spoke it, with his role.
+        JsonNode putinSpoke = json("/api/v1/search?entity=Q7747&kind=SPEECH&source=seed-e2e");
+        assertThat(ids(putinSpoke.get("hits"))).containsExactly(seed.speech());
+        JsonNode speaker = null;
+        for (JsonNode e : speech.get("entities")) {
+            if (e.get("id").asString().equals("Q7747")) {
+                speaker = e;
+            }
+        }
+        assertThat(speaker).as("Q7747 among the speech's entities").isNotNull();
+        assertThat(speaker.get("spoken").asBoolean()).isTrue();
+        assertThat(speaker.get("role").asString()).isEqualTo("President of Russia");
+
         JsonNode lenin = json("/api/v1/entities/Q1394");
         List<String> leninDocuments = ids(lenin.get("documents"));
         assertThat(leninDocuments).isNotEmpty().allMatch(seed.comments()::contains);

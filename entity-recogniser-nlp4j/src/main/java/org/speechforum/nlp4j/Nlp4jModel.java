@@ -2,7 +2,7 @@ package org.speechforum.nlp4j;
 
 /**
  * Whether the NLP4J runtime and its English model are on the classpath. Touches no NLP4J class, so it is safe to
- * call on the default classpath, where they are absent (they come with the Maven profile {@code statistical-ner}).
+ * call on the default classpath, where they are absent (enrich-service depends on them; this module only has the API as an optional dependency).
  */
 public final class Nlp4jModel {
 
@@ -22,8 +22,8 @@ public final class Nlp4jModel {
         if (!available()) {
             throw new IllegalStateException("The statistical entity recogniser is enabled, but the NLP4J runtime and "
                     + "model (edu.emory.mathcs.nlp:nlp4j-api and nlp4j-english 1.1.3) are not on the classpath. "
-                    + "Build enrich-service with the Maven profile statistical-ner (-P statistical-ner), or set "
-                    + "enrich.entities.statistical.enabled=false.");
+                    + "Add them to the classpath (enrich-service depends on both), or set "
+                    + "enrich.entities.statistical.enabled=false (env ENRICH_STATISTICAL_NER=false).");
         }
     }
 }

@@ -148,6 +148,9 @@ final class FaultStack implements AutoCloseable {
             env.put("ELASTICSEARCH_URL", elasticsearchUrl());
             env.put("INGEST_API_KEY", API_KEY);
             env.put(portVariable, String.valueOf(port));
+            // Light tagging configuration: the fault tests restart enrich-service, and the NLP4J model would add
+            // ~30 s and 1.5 GB to every start.
+            env.put("ENRICH_STATISTICAL_NER", "false");
             List<String> command = new ArrayList<>(SERVICE_JVM_OPTIONS);
             command.add("-jar");
             command.add(jar.toString());

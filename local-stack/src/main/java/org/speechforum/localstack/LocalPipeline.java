@@ -135,7 +135,9 @@ public final class LocalPipeline {
             case "enrich-service" -> "EnrichServiceApplication";
             default -> "QueryServiceApplication";
         };
-        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m", "-jar", jar.toString()));
+        // enrich-service loads the NLP4J model (~1.5 GB, ~30 s): it needs a 2 GB heap.
+        String heap = name.equals("enrich-service") ? "-Xmx2g" : "-Xmx512m";
+        List<String> jvmOptions = new ArrayList<>(List.of(heap, "-jar", jar.toString()));
         ChildJvm service = ChildJvm.startJar(name, jvmOptions, environment,
                 dataDir.resolve("logs/" + name + ".log"), line -> line.contains("Started " + mainClass));
         synchronized (running) {

@@ -8,7 +8,7 @@ public record Candidate(int start, int end, EntityType type, String id, String n
 
     /** Which layer proposed a span; when spans cross, the higher priority wins. */
     public enum Source {
-        STATISTICAL(40), PATTERN(50), SURNAME(60), ACRONYM(70), CURATED(80), HANDLE(100);
+        STATISTICAL(40), GEONAMES(45), PATTERN(50), SURNAME(60), ACRONYM(70), CURATED(80), HANDLE(100);
 
         final int priority;
 

@@ -1,5 +1,6 @@
 package org.speechforum.enrich.entities;
 
+import org.speechforum.contracts.Author;
 import org.speechforum.contracts.Entity;
 import org.speechforum.contracts.Mention;
 
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * The tagging pipeline: segment, let every layer propose spans, merge, link, propagate surnames, and group the
  * mentions into entities with salience. Build it once per process ({@link #createDefault()} loads the OpenNLP
- * models and the gazetteer); {@link #tag} is thread-safe.
+ * models, the gazetteer and the NLP4J model); {@link #tag} is thread-safe.
  *
  * <p>Merge rule: a span wholly inside a longer span of another layer gives way ("Russia" inside the conference's
  * name), unless the longer span comes from the statistical model and the shorter one is curated; where spans
@@ -28,7 +29,9 @@ public final class EntityPipeline implements EntityTagger {
     private final Gazetteer gazetteer;
     private final List<Recogniser> recognisers;
     private final AcronymRule acronyms;
+    private final ContextLinker contextLinker;
     private final Map<String, CuratedEntity> aliasIndex = new HashMap<>();
+    private final SpeakerLinker speakerLinker = new SpeakerLinker(aliasIndex::get);
 
     public EntityPipeline(Segmenter segmenter, Gazetteer gazetteer, List<Recogniser> extraRecognisers) {
         this.segmenter = segmenter;
@@ -40,23 +43,38 @@ public final class EntityPipeline implements EntityTagger {
         layers.addAll(extraRecognisers);
         this.recognisers = List.copyOf(layers);
         this.acronyms = new AcronymRule(gazetteer);
+        this.contextLinker = new ContextLinker(gazetteer);
         for (Gazetteer.Alias alias : gazetteer.aliases()) {
-            aliasIndex.putIfAbsent(alias.text().toLowerCase(Locale.ROOT), alias.entity());
+            aliasIndex.putIfAbsent(aliasKey(alias.text()), alias.entity());
         }
     }
 
-    /** OpenNLP models + curated gazetteer + JDK country names; no statistical layer (the default configuration). */
+    /**
+     * The configuration users run (enrich-service's default): the rule layers plus the statistical one proposing the
+     * name types. Loads the NLP4J model on first use in the JVM (about 30 s, 1.5 GB), then shares it.
+     */
     public static EntityPipeline createDefault() {
-        return new EntityPipeline(new Segmenter(), Gazetteer.loadDefault(), List.of());
+        return createWithStatistical(StatisticalRecogniser.NAME_TYPES);
     }
 
     /**
-     * The default layers plus the statistical one (NLP4J, proposing {@code statisticalTypes}); needs the model on
-     * the classpath (Maven profile {@code statistical-ner}) and loads it now, which takes about 30 s and 1.5 GB.
+     * The light configuration: OpenNLP models + curated gazetteer + JDK country names, no statistical layer (under a
+     * second, a few MB). For tests of pipeline mechanics and {@code enrich.entities.statistical.enabled=false}.
      */
+    public static EntityPipeline createRulesOnly() {
+        return new EntityPipeline(new Segmenter(), Gazetteer.loadDefault(), List.of());
+    }
+
+    /** The rule layers plus the statistical one proposing {@code statisticalTypes} (the model is shared per JVM). */
     public static EntityPipeline createWithStatistical(java.util.Set<EntityType> statisticalTypes) {
         return new EntityPipeline(new Segmenter(), Gazetteer.loadDefault(),
                 List.of(StatisticalRecogniser.load(statisticalTypes)));
+    }
+
+    /** The statistical layer of this pipeline, if it has one. */
+    public java.util.Optional<StatisticalRecogniser> statistical() {
+        return recognisers.stream().filter(StatisticalRecogniser.class::isInstance)
+                .map(StatisticalRecogniser.class::cast).findFirst();
     }
 
     public Gazetteer gazetteer() {
@@ -70,6 +88,21 @@ public final class EntityPipeline implements EntityTagger {
     @Override
     public List<Entity> tag(String text, boolean forum, ThreadContext context) {
         return tagAnalysed(segmenter.analyse(text, forum), context);
+    }
+
+    @Override
+    public List<Entity> tag(String text, boolean forum, ThreadContext context, List<Author> speakers,
+                            Author author) {
+        // The speakers' surnames link like names seen upstream: "Ms Matviyenko" is the speaker Valentina Matviyenko.
+        Map<String, ThreadContext.Known> known = new LinkedHashMap<>(context.bySurname());
+        for (Map.Entry<String, String[]> speaker : speakerLinker.people(speakers, author).entrySet()) {
+            String[] linked = speakerLinker.link(speaker.getKey(), List.of());
+            if (linked[1].contains(" ")) {
+                known.putIfAbsent(linked[1].substring(linked[1].lastIndexOf(' ') + 1),
+                        new ThreadContext.Known(linked[0], linked[1], EntityType.PERSON));
+            }
+        }
+        return speakerLinker.link(tag(text, forum, new ThreadContext(known)), speakers, author);
     }
 
     public List<Entity> tagAnalysed(AnalysedText at, ThreadContext context) {
@@ -86,10 +119,17 @@ public final class EntityPipeline implements EntityTagger {
             kept.addAll(surnames);
             kept = resolve(kept);
         }
+        java.util.Set<String> contextIds = new java.util.HashSet<>();
+        context.bySurname().values().forEach(k -> contextIds.add(k.id()));
+        kept = contextLinker.apply(text, kept, contextIds);
         return entities(at, kept);
     }
 
-    /** Trim "the" and possessive 's off rule spans, and link rule spans whose text is a curated alias. */
+    /**
+     * Repair rule and model spans ({@link SpanRepair}: split at "/", trim "the", a possessive 's and a sentence's
+     * final full stop, drop pronouns, chat abbreviations and a title's portfolio word), then link those whose text is
+     * a curated alias.
+     */
     private List<Candidate> trimAndLink(String text, List<Candidate> in) {
         List<Candidate> out = new ArrayList<>(in.size());
         for (Candidate c : in) {
@@ -97,38 +137,64 @@ public final class EntityPipeline implements EntityTagger {
                 out.add(c);
                 continue;
             }
-            int start = c.start();
-            int end = c.end();
-            String s = text.substring(start, end);
-            if (s.startsWith("the ") || s.startsWith("The ")) {
-                start += 4;
-            }
-            if (s.endsWith("'s") || s.endsWith("’s")) {
-                end -= 2;
-            }
-            if (end <= start) {
-                continue;
-            }
-            String surface = text.substring(start, end);
-            String id = c.id();
-            String name = surface;
-            EntityType type = c.type();
-            CuratedEntity curated = aliasIndex.get(surface.toLowerCase(Locale.ROOT));
-            if (curated == null && type == EntityType.PERSON && surface.contains(" ")) {
-                CuratedEntity bySurname = aliasIndex.get(surface.substring(surface.lastIndexOf(' ') + 1)
-                        .toLowerCase(Locale.ROOT));
-                if (bySurname != null && bySurname.type() == EntityType.PERSON) {
-                    curated = bySurname;
+            boolean split = c.type() != EntityType.DATE && c.type() != EntityType.MONEY
+                    && c.type() != EntityType.PERCENT;
+            for (int[] part : split ? SpanRepair.splitSlashes(text, c.start(), c.end())
+                    : List.of(new int[]{c.start(), c.end()})) {
+                Candidate repaired = repairAndLink(text, c, part[0], part[1]);
+                if (repaired != null) {
+                    out.add(repaired);
                 }
             }
-            if (curated != null && (curated.type() == type || type == EntityType.PERSON)) {
-                id = curated.id();
-                name = curated.name();
-                type = curated.type();
-            }
-            out.add(new Candidate(start, end, type, id, name, c.source()));
         }
         return out;
+    }
+
+    private Candidate repairAndLink(String text, Candidate c, int start, int end) {
+        String s = text.substring(start, end);
+        if (s.startsWith("the ") || s.startsWith("The ")) {
+            start += 4;
+        }
+        if (s.endsWith("'s") || s.endsWith("’s")) {
+            end -= 2;
+        }
+        if (end > start && c.type() != EntityType.DATE && c.type() != EntityType.MONEY) {
+            end = SpanRepair.trimFinalStop(text, start, end);
+        }
+        if (end > start && c.type() == EntityType.PERSON) {
+            start = SpanRepair.trimLeadingTitles(text, start, end);
+        }
+        if (end <= start) {
+            return null;
+        }
+        String surface = text.substring(start, end);
+        if (SpanRepair.isNoise(surface) || SpanRepair.isTitleWord(surface)
+                || SpanRepair.isPortfolioBeforeTitle(text, start, end, c.type())
+                || SpanRepair.isPortfolioAfterTitle(text, start, end, c.type())) {
+            return null;
+        }
+        String id = c.id();
+        String name = surface;
+        EntityType type = c.type();
+        CuratedEntity curated = aliasIndex.get(aliasKey(surface));
+        if (curated == null && type == EntityType.PERSON && surface.contains(" ")) {
+            CuratedEntity bySurname = aliasIndex.get(surface.substring(surface.lastIndexOf(' ') + 1)
+                    .toLowerCase(Locale.ROOT));
+            if (bySurname != null && bySurname.type() == EntityType.PERSON) {
+                curated = bySurname;
+            }
+        }
+        if (curated != null && (curated.type() == type || type == EntityType.PERSON)) {
+            id = curated.id();
+            name = curated.name();
+            type = curated.type();
+        }
+        return new Candidate(start, end, type, id, name, c.source());
+    }
+
+    /** Lower case, typographic apostrophe as straight: "Russia’s Security Council" finds "Russia's …". */
+    static String aliasKey(String surface) {
+        return surface.toLowerCase(Locale.ROOT).replace('’', '\'');
     }
 
     /** The merge rule (see class comment). */
@@ -141,10 +207,15 @@ public final class EntityPipeline implements EntityTagger {
             open.removeIf(o -> o.end() <= c.start());
             boolean inside = false;
             for (Candidate o : open) {
-                // A rule or list span inside a longer model span wins over it (the crossing pass below drops the
-                // model's span), except a surname match inside the very name it was derived from.
+                // A list, handle or acronym span inside a longer model span wins over it (the crossing pass below
+                // drops the model's span). A rule's span of the same type inside the model's gives way: the model
+                // read the whole name ("Foreign Intelligence Service", where the rule took "Foreign" for a title).
+                // A surname match inside the very name it was derived from gives way too.
+                // A GeoNames city inside a longer model span gives way too ("Hassan" in a person's name).
                 if (o.contains(c) && !(o.source() == Candidate.Source.STATISTICAL
-                        && c.source().priority > o.source().priority && c.source() != Candidate.Source.SURNAME)) {
+                        && c.source().priority > o.source().priority && c.source() != Candidate.Source.SURNAME
+                        && c.source() != Candidate.Source.GEONAMES
+                        && !(c.source() == Candidate.Source.PATTERN && c.type() == o.type()))) {
                     inside = true;
                     break;
                 }
@@ -196,25 +267,45 @@ public final class EntityPipeline implements EntityTagger {
         for (Candidate c : kept) {
             if (c.type() == EntityType.PERSON && c.name() != null && c.name().contains(" ")) {
                 String surname = c.name().substring(c.name().lastIndexOf(' ') + 1);
-                known.put(surname, new ThreadContext.Known(id(c), c.name(), c.type()));
+                ThreadContext.Known k = new ThreadContext.Known(id(c), c.name(), c.type());
+                known.put(surname, k);
+                // Family name first ("Xi Jinping" → "Xi", "Kim Jong Un" → "Kim"): a short first word links too.
+                String first = c.name().substring(0, c.name().indexOf(' '));
+                if (first.length() <= 3 && first.chars().allMatch(Character::isLetter)) {
+                    known.putIfAbsent(first, k);
+                }
             }
         }
         List<Candidate> out = new ArrayList<>();
         String text = at.text();
         for (Map.Entry<String, ThreadContext.Known> e : known.entrySet()) {
             String surname = e.getKey();
-            if (surname.length() < 3 || !Text.isCapitalised(surname)) {
+            if (surname.length() < 2 || !Text.isCapitalised(surname)) {
                 continue;
             }
+            // Short surnames ("Xi", "Li") only in exact case, even in forum text.
             Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}@])" + Pattern.quote(surname) + "(?![\\p{L}\\p{N}])",
-                    at.forum() ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+                    at.forum() && surname.length() > 3 ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
             Matcher m = p.matcher(text);
             while (m.find()) {
                 ThreadContext.Known k = e.getValue();
                 out.add(new Candidate(m.start(), m.end(), k.type(), k.id(), k.name(), Candidate.Source.SURNAME));
             }
         }
-        return out;
+        // "Hun" + "Manet" matched apart in "Hun Manet": one mention of the full name.
+        out.sort(Comparator.comparingInt(Candidate::start));
+        List<Candidate> merged = new ArrayList<>(out.size());
+        for (Candidate c : out) {
+            Candidate last = merged.isEmpty() ? null : merged.getLast();
+            if (last != null && c.id().equals(last.id()) && c.start() == last.end() + 1
+                    && text.charAt(last.end()) == ' ') {
+                merged.set(merged.size() - 1, new Candidate(last.start(), c.end(), c.type(), c.id(), c.name(),
+                        Candidate.Source.SURNAME));
+            } else {
+                merged.add(c);
+            }
+        }
+        return merged;
     }
 
     /** The people of this document, by surname, for the documents that reply to it. */

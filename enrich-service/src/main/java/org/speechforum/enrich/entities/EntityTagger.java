@@ -1,5 +1,6 @@
 package org.speechforum.enrich.entities;
 
+import org.speechforum.contracts.Author;
 import org.speechforum.contracts.Entity;
 
 import java.util.List;
@@ -13,4 +14,13 @@ public interface EntityTagger {
      * @param context names already seen in the same thread (for surname linking); {@link ThreadContext#NONE} if none
      */
     List<Entity> tag(String text, boolean forum, ThreadContext context);
+
+    /**
+     * {@link #tag} plus the people who said the document: its speakers (a transcript's, with their roles) and its
+     * author where that is a named person rather than a handle. They are linked like any name and marked
+     * {@link Entity#spoken()}. Implementations that cannot link names return just {@link #tag}.
+     */
+    default List<Entity> tag(String text, boolean forum, ThreadContext context, List<Author> speakers, Author author) {
+        return tag(text, forum, context);
+    }
 }

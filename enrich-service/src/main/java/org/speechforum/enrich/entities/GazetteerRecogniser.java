@@ -44,7 +44,9 @@ public final class GazetteerRecogniser implements Recogniser {
             for (Gazetteer.Alias alias : emit.getPayload()) {
                 if (caseFits(text, start, end, alias, analysed.forum())) {
                     CuratedEntity e = alias.entity();
-                    out.add(new Candidate(start, end, e.type(), e.id(), e.name(), Candidate.Source.CURATED));
+                    // GeoNames cities rank below the rules: "Hassan" is a city, but not in "Abdi Shakur Sheikh Hassan".
+                    out.add(new Candidate(start, end, e.type(), e.id(), e.name(), e.id().startsWith("geonames:")
+                            ? Candidate.Source.GEONAMES : Candidate.Source.CURATED));
                     break;
                 }
             }

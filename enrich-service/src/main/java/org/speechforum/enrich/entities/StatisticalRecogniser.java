@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The opt-in statistical layer: NLP4J's OntoNotes NER over the pipeline's own sentences and tokens, proposing
+ * The statistical layer (on by default): NLP4J's OntoNotes NER over the pipeline's own sentences and tokens, proposing
  * {@link Candidate.Source#STATISTICAL} spans without ids. The pipeline then links a span whose text is a curated
  * alias, gives every other span an {@code sf:<type>:<slug>} id, and lets curated and rule spans win where they meet
  * (see {@link EntityPipeline}). So the model only fills the names the lists and rules miss.
@@ -34,9 +34,17 @@ public final class StatisticalRecogniser implements Recogniser {
         this.types = Set.copyOf(types);
     }
 
-    /** Loads the NLP4J model (about 30 s, 1.5 GB); fails with a hint when it is not on the classpath. */
+    /**
+     * The process's NLP4J model (loaded on first use: about 30 s, 1.5 GB; then shared), proposing {@code types};
+     * fails with a hint when the model is not on the classpath.
+     */
     public static StatisticalRecogniser load(Set<EntityType> types) {
-        return new StatisticalRecogniser(Nlp4jRecogniser.load(), types);
+        return new StatisticalRecogniser(Nlp4jRecogniser.shared(), types);
+    }
+
+    /** How long loading the model took when this JVM loaded it, in milliseconds. */
+    public long modelLoadMillis() {
+        return model.loadMillis();
     }
 
     static EntityType typeOf(String ontoNotesLabel) {

@@ -54,7 +54,7 @@ public class DocumentEnricher {
         String text = TextNormaliser.normalise(raw.text());
         boolean forum = raw.kind() == DocumentKind.POST || raw.kind() == DocumentKind.COMMENT;
         ThreadContext context = threads.contextOf(raw.parentId());
-        List<Entity> entities = tagger.tag(text, forum, context);
+        List<Entity> entities = tagger.tag(text, forum, context, raw.speakers(), raw.author());
         threads.remember(id, EntityPipeline.extend(context, entities));
         return raw.toBuilder()
                 .id(id)

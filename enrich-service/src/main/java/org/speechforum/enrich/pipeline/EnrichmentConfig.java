@@ -22,12 +22,12 @@ class EnrichmentConfig {
     private static final Logger log = LoggerFactory.getLogger(EnrichmentConfig.class);
 
     /**
-     * @param statistical      {@code enrich.entities.statistical.enabled}: add the NLP4J layer (default false; needs
-     *                         the build profile statistical-ner, ~30 s and ~1.5 GB more at start-up)
+     * @param statistical      {@code enrich.entities.statistical.enabled}: the NLP4J layer (default true: ~30 s and
+     *                         ~1.5 GB more at start-up; false for the light configuration)
      * @param statisticalTypes {@code enrich.entities.statistical.types}: which types that layer may propose
      */
     @Bean
-    DocumentEnricher documentEnricher(@Value("${enrich.entities.statistical.enabled:false}") boolean statistical,
+    DocumentEnricher documentEnricher(@Value("${enrich.entities.statistical.enabled:true}") boolean statistical,
                                       @Value("${enrich.entities.statistical.types:PERSON,ORGANIZATION,LOCATION,GROUP,EVENT}")
                                       List<EntityType> statisticalTypes,
                                       @Value("${enrich.derive-missing-ids:false}") boolean deriveMissingIds) {
@@ -37,7 +37,8 @@ class EnrichmentConfig {
                 : EntityPipeline.createDefault();
         log.info("Entity tagging ready in {} ms: {} curated and country entities, statistical layer {}",
                 (System.nanoTime() - t0) / 1_000_000, pipeline.gazetteer().entities().size(),
-                statistical ? "NLP4J " + statisticalTypes : "off");
+                pipeline.statistical().map(s -> "NLP4J " + statisticalTypes + " (model loaded in "
+                        + s.modelLoadMillis() + " ms)").orElse("off"));
         return new DocumentEnricher(Clock.systemUTC(), pipeline, new ThreadMemory(100_000), deriveMissingIds);
     }
 

@@ -20,7 +20,7 @@ class EntityPipelineTest {
 
     @BeforeAll
     static void load() {
-        pipeline = EntityPipeline.createDefault();
+        pipeline = EntityPipeline.createRulesOnly();
     }
 
     private static List<Entity> tag(String text, boolean forum) {

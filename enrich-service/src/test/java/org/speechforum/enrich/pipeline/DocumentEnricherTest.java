@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DocumentEnricherTest {
 
-    private static final EntityPipeline TAGGER = EntityPipeline.createDefault();
+    private static final EntityPipeline TAGGER = EntityPipeline.createRulesOnly();
     private final Clock clock = Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC);
 
     private DocumentEnricher enricher(boolean deriveMissingIds) {

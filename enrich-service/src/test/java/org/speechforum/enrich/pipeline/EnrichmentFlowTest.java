@@ -31,6 +31,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The service as users run it (its own configuration file, so the NLP4J layer is on; the model is loaded once per
+ * test JVM and shared with the eval floors), against a real Kafka broker.
+ */
 @SpringBootTest(properties = "spring.config.name=enrich-service")
 class EnrichmentFlowTest {
 
@@ -53,6 +57,21 @@ class EnrichmentFlowTest {
         assertThat(enriched.text()).isEqualTo("Friends,\n\nGood afternoon.");
         assertThat(enriched.contentHash()).isEqualTo(DocumentIds.sha256("Friends,\n\nGood afternoon."));
         assertThat(enriched.enrichedAt()).isNotNull();
+    }
+
+    @Test
+    void theConfigurationUsersRunTagsNamesThatNoListHolds() throws Exception {
+        String id = DocumentIds.of("test", UUID.randomUUID().toString());
+        // Kenya climate gold text: no curated entry and no rule covers the person or the city.
+        Document raw = Document.builder().id(id).kind(DocumentKind.SPEECH).source("test")
+                .text("Mia Mottley has carried that argument from Bridgetown to every summit. We will meet again in"
+                        + " Mombasa next spring.").ingestedAt(Instant.now()).schemaVersion(1).build();
+
+        send(Topics.RAW, id, DocumentJson.write(raw));
+
+        Document enriched = DocumentJson.read(awaitRecord(Topics.ENRICHED, id).orElseThrow().value());
+        assertThat(enriched.entities()).extracting(e -> e.type() + " " + e.name() + " " + e.id())
+                .contains("PERSON Mia Mottley sf:person:mia-mottley", "LOCATION Mombasa geonames:186301");
     }
 
     @Test

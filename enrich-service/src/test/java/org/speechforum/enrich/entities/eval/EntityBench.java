@@ -52,16 +52,16 @@ public final class EntityBench {
         return docs;
     }
 
-    /** Args: MB (5), seed (42); {@code --statistical} adds the NLP4J layer (run with {@code -P statistical-ner}). */
+    /** Args: MB (5), seed (42); {@code --rules-only} for the light configuration (default: the one users run). */
     public static void main(String[] args) {
-        boolean statistical = java.util.Arrays.asList(args).contains("--statistical");
+        boolean statistical = !java.util.Arrays.asList(args).contains("--rules-only");
         args = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toArray(String[]::new);
         int mb = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
         long t0 = System.nanoTime();
         EntityPipeline pipeline = statistical
                 ? EntityPipeline.createWithStatistical(org.speechforum.enrich.entities.StatisticalRecogniser.NAME_TYPES)
-                : EntityPipeline.createDefault();
+                : EntityPipeline.createRulesOnly();
         System.out.printf(Locale.ROOT, "load: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         List<String> docs = corpus(mb, seed);
         long bytes = docs.stream().mapToLong(d -> d.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();

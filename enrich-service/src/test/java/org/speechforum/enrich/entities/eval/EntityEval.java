@@ -183,16 +183,18 @@ public final class EntityEval {
     }
 
     /**
-     * Args: {@code --statistical} adds the NLP4J layer (run with {@code -P statistical-ner});
-     * {@code --types=PERSON,LOCATION} limits what it proposes (default: the name types); other args are gold file
+     * Args: none for the configuration users run (rules + NLP4J layer); {@code --rules-only} for the light one;
+     * {@code --types=PERSON,LOCATION} limits what the model proposes (default: the name types); other args are gold file
      * names (default: the seed, then the own texts).
      */
     public static void main(String[] args) {
-        boolean statistical = false;
+        boolean statistical = true;
         java.util.Set<EntityType> types = StatisticalRecogniser.NAME_TYPES;
         List<String> files = new ArrayList<>();
         for (String arg : args) {
-            if (arg.equals("--statistical")) {
+            if (arg.equals("--rules-only")) {
+                statistical = false;
+            } else if (arg.equals("--statistical")) {
                 statistical = true;
             } else if (arg.startsWith("--types=")) {
                 types = java.util.EnumSet.noneOf(EntityType.class);
@@ -205,7 +207,7 @@ public final class EntityEval {
         }
         long t0 = System.nanoTime();
         EntityPipeline pipeline = statistical ? EntityPipeline.createWithStatistical(types)
-                : EntityPipeline.createDefault();
+                : EntityPipeline.createRulesOnly();
         System.out.printf(Locale.ROOT, "pipeline loaded in %d ms, statistical layer %s%n",
                 (System.nanoTime() - t0) / 1_000_000, statistical ? "NLP4J " + types : "off");
         if (!files.isEmpty()) {

@@ -18,7 +18,7 @@ class EntityEvalTest {
 
     @BeforeAll
     static void load() {
-        pipeline = EntityPipeline.createDefault();
+        pipeline = EntityPipeline.createRulesOnly();
     }
 
     @Test

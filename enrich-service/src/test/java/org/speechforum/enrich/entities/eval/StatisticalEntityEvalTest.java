@@ -3,18 +3,16 @@ package org.speechforum.enrich.entities.eval;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.speechforum.enrich.entities.EntityPipeline;
-import org.speechforum.enrich.entities.StatisticalRecogniser;
 import org.speechforum.nlp4j.Nlp4jModel;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Quality floors for the configuration with the statistical layer on (enrich.entities.statistical.enabled=true).
- * Runs only where the NLP4J model is on the classpath, i.e. with the Maven profile statistical-ner (CI uses it);
- * loading the model takes 30-70 s and ~1.5 GB. Floors only ever rise; figures are in docs/entities.md.
+ * Quality floors for the configuration users run (statistical layer on, enrich-service's default). The model is
+ * loaded once per test JVM (30-70 s, ~1.5 GB) and shared with EnrichmentFlowTest. Floors only ever rise; figures are
+ * in docs/entities.md.
  */
 class StatisticalEntityEvalTest {
 
@@ -22,8 +20,8 @@ class StatisticalEntityEvalTest {
 
     @BeforeAll
     static void load() {
-        assumeTrue(Nlp4jModel.available(), "NLP4J model not on the classpath: run with -P statistical-ner");
-        pipeline = EntityPipeline.createWithStatistical(StatisticalRecogniser.NAME_TYPES);
+        assertThat(Nlp4jModel.available()).as("NLP4J model on enrich-service's classpath").isTrue();
+        pipeline = EntityPipeline.createDefault();
     }
 
     @Test

@@ -1,0 +1,173 @@
+package org.speechforum.enrich.entities;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Repairs the spans that the pattern rules and the statistical model get wrong on real text, before they are linked
+ * and merged. Each repair is one method; all work on character offsets into the normalised text. Curated, handle and
+ * acronym spans are never repaired (they match known surfaces exactly).
+ *
+ * <ul>
+ *   <li>{@link #trimFinalStop}: "Our speaker today is Mr Lavrov." gives the token "Lavrov."; the stop is dropped
+ *       unless the name is an abbreviation ("U.S.", "Jr.", "D.C.").</li>
+ *   <li>{@link #splitSlashes}: "Biden/Harris", "BBC/CNN" are two names.</li>
+ *   <li>{@link #isNoise}: pronouns and chat abbreviations ("Him", "Lmao", "IMO") are never names.</li>
+ *   <li>{@link #isPortfolioBeforeTitle}: "Defence" in "Defence Minister Sergei Shoigu" is part of a title, not an
+ *       organisation.</li>
+ * </ul>
+ */
+final class SpanRepair {
+
+    /** Abbreviations whose final full stop belongs to them. */
+    private static final Set<String> DOTTED = Set.of("jr", "sr", "st", "inc", "co", "ltd", "corp", "bros", "dr",
+            "mr", "mrs", "ms", "gen", "sen", "rep", "prof", "no");
+
+    /** Words that are never a name of their own, whatever their case: pronouns and chat abbreviations. */
+    private static final Set<String> NOISE = Set.of("i", "me", "my", "mine", "myself", "you", "your", "yours",
+            "yourself", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "we",
+            "us", "our", "ours", "ourselves", "they", "them", "their", "theirs", "themselves", "one", "someone",
+            "everyone", "anyone", "nobody", "somebody", "everybody", "who", "whom", "whose", "this", "that", "these",
+            "those", "imo", "imho", "lol", "lmao", "lmfao", "rofl", "afaik", "afaict", "iirc", "tl;dr", "tldr", "tbh",
+            "ngl", "smh", "fwiw", "btw", "omg", "wtf", "idk", "ikr", "irl", "ama", "eli5", "op", "thx", "ty", "pls",
+            "plz", "edit", "update", "source", "sauce", "yes", "no", "ok", "okay", "lmk", "iow", "ftfy", "mods",
+            "god", "lord");
+
+    /**
+     * Words of a title, never a name on their own ("Principal" of "Principal Deputy Spokesperson", "Affairs" of
+     * "Minister of Foreign Affairs", "State" of "Secretary of State"), and the titles a person span may start with.
+     */
+    private static final Set<String> TITLE_WORDS = Set.of("Principal", "Deputy", "Affairs", "State", "Defence",
+            "Defense", "Interior", "Foreign", "Finance", "Justice", "Emergencies", "Spokesperson", "Spokesman",
+            "Spokeswoman", "Secretary", "Minister", "President", "Chairman", "Director", "Chief", "Assistant",
+            "Under", "Acting", "Senior", "Special", "Presidential");
+    private static final Set<String> LEADING_TITLES = Set.of("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
+            "Spokesperson", "Spokesman", "Spokeswoman", "President", "Secretary", "Minister", "Senator", "Governor",
+            "Ambassador", "Chancellor", "Premier", "Prime", "Deputy", "Principal", "General", "Mayor", "Sir",
+            "Dame", "Lord", "Lady", "Prof.", "Professor", "Judge", "Commissioner", "Envoy", "Aide", "Adviser",
+            "Advisor", "Comrade");
+
+    /** A title's portfolio word: "Defence Minister", "Interior Minister", "Emergencies Minister". */
+    private static final Set<String> TITLE_HEADS = Set.of("Minister", "Ministers", "Secretary", "Commissioner");
+
+    private SpanRepair() {
+    }
+
+    /** The end of {@code [start, end)} without a sentence's final full stop, if it carries one that is not its own. */
+    static int trimFinalStop(String text, int start, int end) {
+        if (end - start < 2 || text.charAt(end - 1) != '.') {
+            return end;
+        }
+        String s = text.substring(start, end - 1);
+        int lastSpace = Math.max(s.lastIndexOf(' '), s.lastIndexOf('-'));
+        String lastWord = s.substring(lastSpace + 1);
+        if (lastWord.length() <= 1 || lastWord.indexOf('.') >= 0
+                || DOTTED.contains(lastWord.toLowerCase(Locale.ROOT))) {
+            return end; // "U.S.", "D.C.", "J.", "Jr."
+        }
+        return end - 1;
+    }
+
+    /**
+     * The parts of a span that joins names with "/" ("Biden/Harris"), each trimmed of spaces, as {@code [start, end)}
+     * pairs; the span itself when it has no "/" between two capitalised parts. A part must start with an upper-case
+     * letter or digit to count ("and/or" is not split into names).
+     */
+    static List<int[]> splitSlashes(String text, int start, int end) {
+        String s = text.substring(start, end);
+        if (s.indexOf('/') < 0) {
+            return List.of(new int[]{start, end});
+        }
+        List<int[]> parts = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || s.charAt(i) == '/') {
+                int a = from;
+                int b = i;
+                while (a < b && Character.isWhitespace(s.charAt(a))) {
+                    a++;
+                }
+                while (b > a && Character.isWhitespace(s.charAt(b - 1))) {
+                    b--;
+                }
+                if (b == a || !Character.isUpperCase(s.charAt(a)) && !Character.isDigit(s.charAt(a))) {
+                    return List.of(new int[]{start, end});
+                }
+                parts.add(new int[]{start + a, start + b});
+                from = i + 1;
+            }
+        }
+        return parts;
+    }
+
+    /** True for one word of a title standing alone ("Principal", "Affairs", "State"), which is never a name. */
+    static boolean isTitleWord(String surface) {
+        return TITLE_WORDS.contains(surface);
+    }
+
+    /**
+     * The start of a person span after its leading titles: "Ms Matviyenko" → "Matviyenko", "Spokesperson Vedant
+     * Patel" → "Vedant Patel". A span that is nothing but titles is returned whole (the caller drops it).
+     */
+    static int trimLeadingTitles(String text, int start, int end) {
+        int s = start;
+        while (s < end) {
+            int space = text.indexOf(' ', s);
+            if (space < 0 || space >= end || !LEADING_TITLES.contains(text.substring(s, space))) {
+                break;
+            }
+            s = space + 1;
+        }
+        return s < end ? s : start;
+    }
+
+    /**
+     * True when an organisation span is only a portfolio after a person's title: "Foreign Affairs" in "Minister of
+     * Foreign Affairs", "State" in "Secretary of State". Every word must be a title word, so "Minister of the
+     * Interior" drops "Interior" but "Secretary of the Security Council" keeps its council.
+     */
+    static boolean isPortfolioAfterTitle(String text, int start, int end, EntityType type) {
+        if (type != EntityType.ORGANIZATION) {
+            return false;
+        }
+        for (String word : text.substring(start, end).split(" ")) {
+            if (!TITLE_WORDS.contains(word)) {
+                return false;
+            }
+        }
+        String before = text.substring(Math.max(0, start - 20), start);
+        return before.matches("(?s).*\\b(Minister|Ministers|Secretary|Secretaries|Commissioner) of (the )?$");
+    }
+
+    /** True for a pronoun or chat abbreviation, in any case ("Him", "LMAO", "Tl;dr"). */
+    static boolean isNoise(String surface) {
+        return NOISE.contains(surface.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * True when a one-word organisation span is only the portfolio of a title that follows it: "Defence" in "Defence
+     * Minister Sergei Shoigu", "Interior" in "Interior Minister". "Defence Ministry", "Ministry of Defence" (no title
+     * word follows), "Security Council Secretary" (two words) and "UN Secretary-General" (an acronym) keep theirs.
+     */
+    static boolean isPortfolioBeforeTitle(String text, int start, int end, EntityType type) {
+        String span = text.substring(start, end);
+        // one ordinary word: "Security Council Secretary" and "UN Secretary-General" keep their organisation
+        if (type != EntityType.ORGANIZATION || span.indexOf(' ') >= 0 || span.chars().noneMatch(Character::isLowerCase)) {
+            return false;
+        }
+        int i = end;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i == end) {
+            return false;
+        }
+        int j = i;
+        while (j < text.length() && Character.isLetter(text.charAt(j))) {
+            j++;
+        }
+        return TITLE_HEADS.contains(text.substring(i, j));
+    }
+}

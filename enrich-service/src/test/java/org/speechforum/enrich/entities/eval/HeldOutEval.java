@@ -1,0 +1,180 @@
+package org.speechforum.enrich.entities.eval;
+
+import org.speechforum.contracts.Entity;
+import org.speechforum.contracts.Mention;
+import org.speechforum.enrich.entities.EntityPipeline;
+import org.speechforum.enrich.entities.Gazetteer;
+import org.speechforum.enrich.entities.ThreadContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Document-level scores on the held-out real pages ({@code entities/heldout/*.txt}): pages nobody on the project
+ * wrote, labelled by hand with the distinct people, organisations and places each one names, before the tagger was
+ * run on them, and never used to tune it. A predicted entity of a scored type matches a gold entry of the same type
+ * when its name or one of its mentions equals one of the entry's alternatives (case, accents and a leading "the"
+ * ignored); each gold entry matches at most one predicted entity, so a name split over two ids costs a false
+ * positive.
+ *
+ * <p>Run: {@code ./mvnw -q -B -pl enrich-service exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.speechforum.enrich.entities.eval.HeldOutEval} ({@code --rules-only} for the light
+ * configuration). {@code HeldOutEvalTest} holds the floor in the build.
+ */
+public final class HeldOutEval {
+
+    public static final List<String> FILES = List.of("pages-kremlin.txt", "pages-state-dept.txt");
+    public static final List<String> TYPES = List.of("PERSON", "ORGANIZATION", "LOCATION");
+
+    /** One page: its id, URL, text, and gold entries (type → alternatives). */
+    public record Page(String id, String url, String text, List<Gold> gold) {
+    }
+
+    public record Gold(String type, List<String> names) {
+    }
+
+    public record Scores(Map<String, EntityEval.Counts> byType, List<String> errors, int pages) {
+
+        public double f1(String type) {
+            return byType.get(type).f1();
+        }
+
+        public void print(PrintStream out, String title) {
+            out.println("== " + title + " (" + pages + " pages, document level)");
+            out.printf(Locale.ROOT, "%-13s | %6s %6s %6s %5s%n", "type", "P", "R", "F1", "n");
+            for (Map.Entry<String, EntityEval.Counts> e : byType.entrySet()) {
+                EntityEval.Counts c = e.getValue();
+                out.printf(Locale.ROOT, "%-13s | %6.3f %6.3f %6.3f %5d%n", e.getKey(), c.precision(), c.recall(),
+                        c.f1(), c.support());
+            }
+            errors.forEach(out::println);
+        }
+    }
+
+    private HeldOutEval() {
+    }
+
+    public static List<Page> load(String file) {
+        String all;
+        try (InputStream in = HeldOutEval.class.getResourceAsStream("/entities/heldout/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("no held-out file " + file);
+            }
+            all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Page> pages = new ArrayList<>();
+        for (String block : all.split("(?m)^=== ")) {
+            if (block.isBlank() || block.startsWith("#")) {
+                continue;
+            }
+            int nl = block.indexOf('\n');
+            String[] header = block.substring(0, nl).split(" ");
+            String url = header.length > 2 && header[2].startsWith("url=") ? header[2].substring(4) : "";
+            int goldAt = block.indexOf("\n--- gold\n");
+            if (goldAt < 0) {
+                throw new IllegalStateException(file + ": page " + header[0] + " has no '--- gold' section");
+            }
+            String text = block.substring(nl + 1, goldAt).strip();
+            List<Gold> gold = new ArrayList<>();
+            for (String line : block.substring(goldAt + 10).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                int colon = line.indexOf(':');
+                String type = line.substring(0, colon).strip();
+                if (!TYPES.contains(type)) {
+                    throw new IllegalStateException(file + ": page " + header[0] + ": unknown type in " + line);
+                }
+                List<String> names = new ArrayList<>();
+                for (String n : line.substring(colon + 1).split("\\|")) {
+                    names.add(n.strip());
+                }
+                gold.add(new Gold(type, names));
+            }
+            pages.add(new Page(header[0], url, text, gold));
+        }
+        return pages;
+    }
+
+    static String norm(String s) {
+        String t = Gazetteer.stripAccents(s).toLowerCase(Locale.ROOT).replace('’', '\'').strip()
+                .replaceAll("\\s+", " ");
+        return t.startsWith("the ") ? t.substring(4) : t;
+    }
+
+    public static Scores evaluate(EntityPipeline pipeline) {
+        Map<String, EntityEval.Counts> byType = new LinkedHashMap<>();
+        byType.put("ALL", new EntityEval.Counts());
+        for (String t : TYPES) {
+            byType.put(t, new EntityEval.Counts());
+        }
+        List<String> errors = new ArrayList<>();
+        int pages = 0;
+        for (String file : FILES) {
+            for (Page page : load(file)) {
+                pages++;
+                List<Entity> predicted = pipeline.tag(page.text(), false, ThreadContext.NONE).stream()
+                        .filter(e -> TYPES.contains(e.type())).toList();
+                Set<Integer> usedGold = new HashSet<>();
+                for (Entity e : predicted) {
+                    Set<String> surfaces = new HashSet<>();
+                    surfaces.add(norm(e.name()));
+                    for (Mention m : e.mentions()) {
+                        surfaces.add(norm(m.text()));
+                    }
+                    int match = -1;
+                    for (int g = 0; g < page.gold().size() && match < 0; g++) {
+                        Gold gold = page.gold().get(g);
+                        if (!usedGold.contains(g) && gold.type().equals(e.type())
+                                && gold.names().stream().map(HeldOutEval::norm).anyMatch(surfaces::contains)) {
+                            match = g;
+                        }
+                    }
+                    if (match >= 0) {
+                        usedGold.add(match);
+                        count(byType, e.type(), c -> c.tp++);
+                    } else {
+                        count(byType, e.type(), c -> c.fp++);
+                        errors.add("FP " + page.id() + " " + e.type() + " " + e.name() + " "
+                                + e.mentions().stream().map(Mention::text).distinct().toList() + " " + e.id());
+                    }
+                }
+                for (int g = 0; g < page.gold().size(); g++) {
+                    if (!usedGold.contains(g)) {
+                        Gold gold = page.gold().get(g);
+                        count(byType, gold.type(), c -> c.fn++);
+                        errors.add("FN " + page.id() + " " + gold.type() + " " + gold.names());
+                    }
+                }
+            }
+        }
+        return new Scores(byType, errors, pages);
+    }
+
+    private static void count(Map<String, EntityEval.Counts> byType, String type,
+                              java.util.function.Consumer<EntityEval.Counts> f) {
+        f.accept(byType.get(type));
+        f.accept(byType.get("ALL"));
+    }
+
+    public static void main(String[] args) {
+        boolean rulesOnly = List.of(args).contains("--rules-only");
+        long t0 = System.nanoTime();
+        EntityPipeline pipeline = rulesOnly ? EntityPipeline.createRulesOnly() : EntityPipeline.createDefault();
+        System.out.printf(Locale.ROOT, "pipeline (%s) loaded in %d ms%n", rulesOnly ? "rules only" : "default",
+                (System.nanoTime() - t0) / 1_000_000);
+        evaluate(pipeline).print(System.out, "held-out real pages, " + (rulesOnly ? "rules only" : "default"));
+    }
+}
