@@ -34,7 +34,7 @@ public class ElasticLinkIndex implements LinkIndex {
 
     private static final Logger log = LoggerFactory.getLogger(ElasticLinkIndex.class);
     private static final String MAPPINGS = "/elasticsearch/link-keys-mappings.json";
-    /** Forward lookups score by shared keys: one should clause per key, at most this many. */
+    /** Forward lookups score by shared keys: one should clause per key for at most this many keys. */
     static final int MAX_SCORED_KEYS = 512;
 
     private final ElasticsearchClient client;
@@ -109,10 +109,17 @@ public class ElasticLinkIndex implements LinkIndex {
             return List.of();
         }
         List<String> scored = keys.stream().limit(MAX_SCORED_KEYS).toList();
+        List<FieldValue> all = keys.stream().map(FieldValue::of).toList();
         Query query = Query.of(q -> q.bool(b -> {
             b.filter(f -> f.term(t -> t.field("kind").value("SPEECH")));
+            // Ranked by the shared keys among the first MAX_SCORED_KEYS (rarer keys weigh more); every key still
+            // matches through the terms clause, so a long post's late quote is found, only ranked lower.
             for (String k : scored) {
                 b.should(s -> s.term(t -> t.field("keys").value(k)));
+            }
+            if (all.size() > scored.size()) {
+                b.should(s -> s.constantScore(c -> c.boost(0.1f)
+                        .filter(f -> f.terms(t -> t.field("keys").terms(v -> v.value(all))))));
             }
             if (!urls.isEmpty()) {
                 List<FieldValue> values = urls.stream().map(FieldValue::of).toList();

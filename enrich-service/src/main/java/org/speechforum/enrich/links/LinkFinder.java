@@ -29,7 +29,7 @@ public final class LinkFinder {
 
     private static final Pattern URL = Pattern.compile("https?://[^\\s)\\]>\"']+", Pattern.CASE_INSENSITIVE);
     /** The most keys a forum document stores and queries with (a long post is sampled evenly). */
-    static final int MAX_FORUM_KEYS = 1_000;
+    static final int MAX_FORUM_KEYS = 5_000;
     static final int WINDOW = 4;
     static final int REVERSE_CANDIDATES = 1_000;
 
