@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.speechforum.localstack.TestEngines;
 import org.speechforum.query.index.IndexProperties;
 import org.speechforum.query.index.Reindexer;
-import org.speechforum.query.links.LinkFinder;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -95,7 +94,7 @@ class RebuildFromTheLogTest {
             assertThat(elasticsearch.indices().existsAlias(a -> a.name(index.readAlias())).value()).isFalse();
 
             long t0 = System.nanoTime();
-            Reindexer.Result result = new Reindexer(elasticsearch, index, pipeline.queryBean(LinkFinder.class),
+            Reindexer.Result result = new Reindexer(elasticsearch, index,
                     TestEngines.kafkaBootstrapServers()).reindexTo(500 + (int) (System.nanoTime() % 400));
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("REBUILD %d records (%d documents) from the topics in %.1f s: %.0f documents/s%n",

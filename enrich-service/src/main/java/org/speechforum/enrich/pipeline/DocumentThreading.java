@@ -35,7 +35,8 @@ class DocumentThreading {
         List<ThreadNode> arrivals = new ArrayList<>(documents.size());
         for (Document d : documents) {
             if (!Boolean.TRUE.equals(d.deleted())) {
-                arrivals.add(ThreadNode.arriving(d.id(), d.parentId(), d.author(), d.publishedAt()));
+                arrivals.add(ThreadNode.arriving(d.id(), d.parentId(), d.author(), d.publishedAt(),
+                        d.links() == null ? List.of() : d.links()));
             }
         }
         if (arrivals.isEmpty()) {
@@ -50,6 +51,18 @@ class DocumentThreading {
             throw new DownstreamUnavailable("Elasticsearch (thread state) is unreachable: " + e.getMessage(), e);
         } finally {
             timer.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Reverse links into the thread state; the records of the documents that gained them (see {@link Threader#link}). */
+    Map<String, ThreadRecord> link(Map<String, List<org.speechforum.contracts.Link>> reverse) {
+        if (reverse.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return threader.link(reverse);
+        } catch (IOException e) {
+            throw new DownstreamUnavailable("Elasticsearch (thread state) is unreachable: " + e.getMessage(), e);
         }
     }
 

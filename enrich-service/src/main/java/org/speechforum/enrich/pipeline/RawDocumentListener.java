@@ -38,10 +38,13 @@ class RawDocumentListener {
     private final MeterRegistry meters;
     private final RecordObservations observations;
     private final DocumentThreading threading;
+    private final DocumentLinking linking;
 
     RawDocumentListener(DocumentEnricher enricher, ExecutorService taggingPool, KafkaTemplate<String, byte[]> kafka,
-                        MeterRegistry meters, RecordObservations observations, DocumentThreading threading) {
+                        MeterRegistry meters, RecordObservations observations, DocumentThreading threading,
+                        DocumentLinking linking) {
         this.threading = threading;
+        this.linking = linking;
         this.enricher = enricher;
         this.taggingPool = taggingPool;
         this.kafka = kafka;
@@ -78,9 +81,16 @@ class RawDocumentListener {
                 break;
             }
         }
+        // Links first: forward links go on the documents themselves; reverse links (a speech of this batch that
+        // earlier forum documents discuss) go into those documents' thread-state entries, so they travel on
+        // documents.threads.v1 in the same version sequence as the place.
+        DocumentLinking.Linked linked = linking.link(enriched);
+        enriched = linked.documents();
         // Thread the batch against the shared thread state before anything is published: the records say where
         // each document sits (and what moved because of it), versioned, for documents.threads.v1.
-        Map<String, ThreadRecord> threads = threading.thread(enriched);
+        Map<String, ThreadRecord> threads = new java.util.LinkedHashMap<>(threading.thread(enriched));
+        threading.link(linked.reverse()).forEach((id, r) -> threads.merge(id, r,
+                (a, b) -> b.version() >= a.version() ? b : a));
         List<CompletableFuture<?>> sends = new ArrayList<>(enriched.size() + threads.size());
         for (int i = 0; i < enriched.size(); i++) {
             Document toSend = enriched.get(i);

@@ -3,9 +3,12 @@ package org.speechforum.enrich.threads;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.speechforum.contracts.Author;
+import org.speechforum.contracts.Link;
 import org.speechforum.contracts.ThreadInfo;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -15,15 +18,35 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ThreadNode(String id, String parentId, String authorKey, Instant publishedAt, ThreadInfo thread,
-                         Long replyCount, Long participantCount, Instant lastActivityAt) {
+                         Long replyCount, Long participantCount, Instant lastActivityAt, List<Link> links) {
 
     public ThreadNode {
         Objects.requireNonNull(id, "id");
     }
 
+    public ThreadNode(String id, String parentId, String authorKey, Instant publishedAt, ThreadInfo thread,
+                      Long replyCount, Long participantCount, Instant lastActivityAt) {
+        this(id, parentId, authorKey, publishedAt, thread, replyCount, participantCount, lastActivityAt, null);
+    }
+
     /** A document as it arrives, not placed yet. */
     public static ThreadNode arriving(String id, String parentId, Author author, Instant publishedAt) {
-        return new ThreadNode(id, parentId, participantKey(author), publishedAt, null, null, null, null);
+        return arriving(id, parentId, author, publishedAt, null);
+    }
+
+    /** A document as it arrives with its own links (the forward ones enrichment found, and any it came with). */
+    public static ThreadNode arriving(String id, String parentId, Author author, Instant publishedAt,
+                                      List<Link> links) {
+        return new ThreadNode(id, parentId, participantKey(author), publishedAt, null, null, null, null, links);
+    }
+
+    /**
+     * The same entry with reverse links merged in: per target, the DISCUSSES / QUOTES links of {@code found}
+     * replace the ones stored to that target.
+     */
+    public ThreadNode linked(List<Link> found) {
+        return new ThreadNode(id, parentId, authorKey, publishedAt, thread, replyCount, participantCount,
+                lastActivityAt, mergeLinks(links, found));
     }
 
     @JsonIgnore
@@ -35,18 +58,53 @@ public record ThreadNode(String id, String parentId, String authorKey, Instant p
     public ThreadNode placed(ThreadInfo place) {
         boolean root = id.equals(place.rootId());
         return new ThreadNode(id, parentId, authorKey, publishedAt, place,
-                root ? replyCount : null, root ? participantCount : null, root ? lastActivityAt : null);
+                root ? replyCount : null, root ? participantCount : null, root ? lastActivityAt : null, links);
     }
 
-    /** The same document with what it declares now (a redelivered or edited version) and its stored state. */
+    /**
+     * The same document with what it declares now (a redelivered or edited version) and its stored state. Its
+     * own links replace the stored ones, except DISCUSSES / QUOTES links to targets it does not link itself:
+     * those came from speeches that arrived after it (reverse links) and stay.
+     */
     public ThreadNode declaring(ThreadNode arrived) {
+        List<Link> merged = links;
+        if (arrived.links != null) {
+            List<Link> reverse = new ArrayList<>();
+            java.util.Set<String> own = new java.util.HashSet<>();
+            arrived.links.forEach(l -> own.add(l.targetId()));
+            for (Link l : links == null ? List.<Link>of() : links) {
+                if (found(l) && !own.contains(l.targetId())) {
+                    reverse.add(l);
+                }
+            }
+            merged = new ArrayList<>(arrived.links);
+            merged.addAll(reverse);
+        }
         return new ThreadNode(id, arrived.parentId, arrived.authorKey, arrived.publishedAt, thread, replyCount,
-                participantCount, lastActivityAt);
+                participantCount, lastActivityAt, merged);
+    }
+
+    /** {@code existing} with the DISCUSSES / QUOTES links to each target of {@code found} replaced by those. */
+    public static List<Link> mergeLinks(List<Link> existing, List<Link> found) {
+        java.util.Set<String> targets = new java.util.HashSet<>();
+        found.forEach(l -> targets.add(l.targetId()));
+        List<Link> merged = new ArrayList<>();
+        for (Link l : existing == null ? List.<Link>of() : existing) {
+            if (!(found(l) && targets.contains(l.targetId()))) {
+                merged.add(l);
+            }
+        }
+        merged.addAll(found);
+        return merged;
+    }
+
+    private static boolean found(Link l) {
+        return "DISCUSSES".equals(l.type()) || "QUOTES".equals(l.type());
     }
 
     public ThreadNode withAggregates(Aggregates a) {
         return new ThreadNode(id, parentId, authorKey, publishedAt, thread, a.replyCount(), a.participantCount(),
-                a.lastActivityAt());
+                a.lastActivityAt(), links);
     }
 
     @JsonIgnore

@@ -209,6 +209,45 @@ public class Threader {
     }
 
     /**
+     * Merges reverse links (found when a speech arrived after the documents that discuss it) into those documents'
+     * entries, conditionally like every other write, so they take the entry's next version and travel in its
+     * {@link ThreadRecord}. Answers the records of the entries that changed and have a place; an entry without a
+     * place yet keeps the links and publishes them when it is threaded.
+     */
+    public Map<String, ThreadRecord> link(Map<String, List<org.speechforum.contracts.Link>> found) throws IOException {
+        Map<String, ThreadRecord> out = new LinkedHashMap<>();
+        Set<String> pending = new LinkedHashSet<>(found.keySet());
+        for (int round = 0; !pending.isEmpty() && round < MAX_ROUNDS; round++) {
+            Map<String, ThreadState.Stored> stored = state.get(pending);
+            List<ThreadState.Write> writes = new ArrayList<>();
+            for (String id : pending) {
+                ThreadState.Stored s = stored.get(id);
+                ThreadNode base = s == null ? new ThreadNode(id, null, null, null, null, null, null, null) : s.node();
+                ThreadNode next = base.linked(found.get(id));
+                if (s != null && Objects.equals(next.links(), base.links())) {
+                    if (base.thread() != null) {
+                        out.put(id, record(s));
+                    }
+                    continue;
+                }
+                writes.add(new ThreadState.Write(next, s));
+            }
+            Map<String, ThreadState.Stored> written = state.write(writes);
+            Set<String> again = new LinkedHashSet<>();
+            for (ThreadState.Write w : writes) {
+                ThreadState.Stored s = written.get(w.node().id());
+                if (s == null) {
+                    again.add(w.node().id());
+                } else if (s.node().thread() != null) {
+                    out.put(s.node().id(), record(s));
+                }
+            }
+            pending = again;
+        }
+        return out;
+    }
+
+    /**
      * The records of {@code published} whose entry has moved on since (a newer version), to publish again.
      * Called after Kafka acknowledged {@code published}: then the last record of every document on the
      * compacted topic is its newest version, whatever order concurrent instances' records were appended in
@@ -228,7 +267,7 @@ public class Threader {
     static ThreadRecord record(ThreadState.Stored s) {
         ThreadNode n = s.node();
         return new ThreadRecord(n.id(), s.version(), n.thread(), n.replyCount(), n.participantCount(),
-                n.lastActivityAt());
+                n.lastActivityAt(), n.links());
     }
 
     /** The newest state seen of every entry this batch touched. */

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.speechforum.contracts.Author;
+import org.speechforum.contracts.Link;
 import org.speechforum.contracts.ThreadInfo;
 import org.speechforum.contracts.ThreadRecord;
 
@@ -151,6 +152,41 @@ class ThreaderTest {
         assertThat(published.get("o").replyCount()).isNull();
         assertThat(published.get("o").thread().orphan()).isFalse();
         assertPublishedEqualsState(published, end);
+    }
+
+    @Test
+    void reverseLinksTakeTheEntrysNextVersionAndSurviveARedeliveryOfTheDocument() throws Exception {
+        MemoryThreadState state = new MemoryThreadState(null);
+        Threader threader = new Threader(state);
+        Link own = new Link("QUOTES", "s1", 0, 40, 0.9);
+        ThreadNode comment = ThreadNode.arriving("c", "post", null, T0, List.of(own));
+        threader.thread(List.of(node("post", null, 0), comment));
+        long before = state.snapshot().get("c").version();
+
+        Link late = new Link("DISCUSSES", "s2", null, null, 1.0);
+        Map<String, ThreadRecord> records = threader.link(Map.of("c", List.of(late)));
+
+        assertThat(records.get("c").version()).isGreaterThan(before);
+        assertThat(records.get("c").links()).containsExactly(own, late);
+        assertThat(records.get("c").thread().rootId()).isEqualTo("post");
+        assertThat(threader.link(Map.of("c", List.of(late))).get("c").version())
+                .as("the same links again change nothing").isEqualTo(records.get("c").version());
+        // The comment redelivered (or re-enriched) with its own links: the reverse link stays.
+        Map<String, ThreadRecord> again = threader.thread(List.of(comment)).records();
+        assertThat(again.get("c").links()).containsExactlyInAnyOrder(own, late);
+    }
+
+    @Test
+    void reverseLinksForADocumentNotThreadedYetWaitForItsPlace() throws Exception {
+        MemoryThreadState state = new MemoryThreadState(null);
+        Threader threader = new Threader(state);
+        Link late = new Link("DISCUSSES", "s", null, null, 1.0);
+
+        assertThat(threader.link(Map.of("c", List.of(late)))).as("nothing to publish without a place").isEmpty();
+        ThreadRecord placed = threader.thread(List.of(ThreadNode.arriving("c", null, null, T0, List.of())))
+                .records().get("c");
+        assertThat(placed.thread().rootId()).isEqualTo("c");
+        assertThat(placed.links()).containsExactly(late);
     }
 
     @Test

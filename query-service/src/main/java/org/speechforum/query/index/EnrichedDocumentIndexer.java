@@ -8,13 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentJson;
-import org.speechforum.contracts.Link;
 import org.speechforum.contracts.ThreadRecord;
 import org.speechforum.contracts.Topics;
 import org.speechforum.kafka.DownstreamUnavailable;
 import org.speechforum.kafka.PermanentFailure;
 import org.speechforum.kafka.RecordObservations;
-import org.speechforum.query.links.LinkFinder;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -28,7 +26,8 @@ import java.util.Map;
  * documents.enriched.v1 and documents.threads.v1 → Elasticsearch: the index is a projection of the two topics.
  * One listener takes both (same key, same partition count, so one consumer sees all records of a document);
  * per batch, {@link ProjectionWriter} writes each document's latest body with its newest thread state, and
- * thread records alone as partial updates, ignoring records older than what is stored. Threading itself is
+ * thread records alone as partial updates, ignoring records older than what is stored. Links (DISCUSSES /
+ * QUOTES) come on the bodies and, reverse ones included, on the thread records; nothing is searched here. Threading itself is
  * decided in enrich-service (docs/threading.md). The batch's offsets are committed only after every item was
  * written; an item Elasticsearch will never take goes to the dead-letter topic.
  */
@@ -40,13 +39,11 @@ class EnrichedDocumentIndexer {
 
     private final DocumentIndex index;
     private final ProjectionWriter writer;
-    private final LinkFinder links;
     private final RecordObservations observations;
 
-    EnrichedDocumentIndexer(ElasticsearchClient client, DocumentIndex index, MeterRegistry meters, LinkFinder links,
+    EnrichedDocumentIndexer(ElasticsearchClient client, DocumentIndex index, MeterRegistry meters,
                             RecordObservations observations) {
         this.index = index;
-        this.links = links;
         this.observations = observations;
         Timer bulkLatency = Timer.builder("pipeline.index.bulk")
                 .description("Time of one bulk request to Elasticsearch")
@@ -58,7 +55,6 @@ class EnrichedDocumentIndexer {
     @KafkaListener(id = LISTENER, topics = {Topics.ENRICHED, Topics.THREADS})
     void onRecords(List<ConsumerRecord<String, byte[]>> records) {
         List<Object> parsed = new ArrayList<>(records.size());
-        List<Document> bodies = new ArrayList<>();
         Map<String, Integer> offsetOf = new java.util.HashMap<>();
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
@@ -79,22 +75,14 @@ class EnrichedDocumentIndexer {
             String id = value instanceof Document d ? d.id() : ((ThreadRecord) value).documentId();
             offsetOf.put(id, i);
             parsed.add(value);
-            if (value instanceof Document d) {
-                bodies.add(d);
+            if (value instanceof Document) {
                 // Joins the document's trace, so "follow one document" finds the indexer's log line too.
                 observations.observe(LISTENER, record, () -> log.debug("Indexing {}", id));
             }
         }
         try {
             index.ensureExists();
-            Map<String, List<Link>> found = links.forward(bodies);
-            for (int i = 0; i < parsed.size(); i++) {
-                if (parsed.get(i) instanceof Document d && found.containsKey(d.id())) {
-                    parsed.set(i, withLinks(d, found.get(d.id())));
-                }
-            }
             writer.write(index.properties().writeAlias(), Projection.fold(parsed), offsetOf);
-            links.reverse(bodies);
         } catch (IOException e) {
             throw new DownstreamUnavailable("Elasticsearch is unreachable: " + e.getMessage(), e);
         }
@@ -120,13 +108,5 @@ class EnrichedDocumentIndexer {
     /** A deletion as {@link Projection} folds it: the document's id, marked deleted. */
     static Document tombstone(String id) {
         return Document.builder().id(id).deleted(true).build();
-    }
-
-    static Document withLinks(Document document, List<Link> own) {
-        List<Link> merged = new ArrayList<>(document.links() == null ? List.of() : document.links());
-        for (String target : own.stream().map(Link::targetId).distinct().toList()) {
-            merged = LinkFinder.merge(merged, target, own.stream().filter(o -> o.targetId().equals(target)).toList());
-        }
-        return document.toBuilder().links(merged).build();
     }
 }

@@ -41,8 +41,16 @@ public final class Projection {
         }
     }
 
-    /** A document as stored: whether it exists, whether it is only a stub, its thread version and state. */
-    public record Stored(boolean stub, Long threadVersion, JsonNode thread, long seqNo, long primaryTerm) {
+    /**
+     * A document as stored: whether it exists, whether it is only a stub, its thread version and state, and its
+     * links (which, once a thread record was stored, are that record's).
+     */
+    public record Stored(boolean stub, Long threadVersion, JsonNode thread, long seqNo, long primaryTerm,
+                         JsonNode links) {
+
+        public Stored(boolean stub, Long threadVersion, JsonNode thread, long seqNo, long primaryTerm) {
+            this(stub, threadVersion, thread, seqNo, primaryTerm, null);
+        }
     }
 
     /** One write to the index, conditional on {@code expected} (null: the document must not exist). */
@@ -90,10 +98,18 @@ public final class Projection {
             if (newer) {
                 json.set("thread", threadJson(intent.thread));
                 json.put("threadVersion", intent.thread.version());
+                if (intent.thread.links() != null) {
+                    json.set("links", DocumentJson.mapper().valueToTree(intent.thread.links()));
+                }
             } else if (stored != null && stored.thread() != null && !stored.thread().isNull()) {
                 json.set("thread", stored.thread());
                 if (stored.threadVersion() != null) {
                     json.put("threadVersion", stored.threadVersion());
+                    // The record's links (reverse ones included) outrank the body's: the body carries only the
+                    // links found when it was enriched.
+                    if (stored.links() != null && !stored.links().isNull()) {
+                        json.set("links", stored.links());
+                    }
                 }
             }
             return new Put(id, json, stored);
@@ -107,6 +123,9 @@ public final class Projection {
         }
         partial.set("thread", threadJson(intent.thread));
         partial.put("threadVersion", intent.thread.version());
+        if (intent.thread.links() != null) {
+            partial.set("links", DocumentJson.mapper().valueToTree(intent.thread.links()));
+        }
         return new PutThread(id, partial, stored);
     }
 

@@ -36,7 +36,7 @@ public class ProjectionWriter {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionWriter.class);
     private static final int ROUNDS = 8;
-    private static final List<String> STORED_FIELDS = List.of("kind", "thread", "threadVersion");
+    private static final List<String> STORED_FIELDS = List.of("kind", "thread", "threadVersion", "links");
 
     private final ElasticsearchClient client;
     private final MeterRegistry meters;
@@ -130,7 +130,8 @@ public class ProjectionWriter {
                 JsonNode version = source.get("threadVersion");
                 out.put(r.id(), new Projection.Stored(source.get("kind") == null || source.get("kind").isNull(),
                         version == null || version.isNull() ? null : version.asLong(), source.get("thread"),
-                        r.seqNo() == null ? -1 : r.seqNo(), r.primaryTerm() == null ? 0 : r.primaryTerm()));
+                        r.seqNo() == null ? -1 : r.seqNo(), r.primaryTerm() == null ? 0 : r.primaryTerm(),
+                        source.get("links")));
             }
         }
         return out;

@@ -2,7 +2,6 @@ package org.speechforum.query.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.slf4j.Logger;
-import org.speechforum.query.links.LinkFinder;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -27,10 +26,10 @@ class ReindexCommand implements ApplicationRunner {
     private final int version;
 
     ReindexCommand(ConfigurableApplicationContext context, ElasticsearchClient client, IndexProperties index,
-                   LinkFinder links, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                   @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
                    @Value("${query.reindex.to-version}") int version) {
         this.context = context;
-        this.reindexer = new Reindexer(client, index, links, bootstrapServers);
+        this.reindexer = new Reindexer(client, index, bootstrapServers);
         this.version = version;
     }
 

@@ -15,10 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentJson;
-import org.speechforum.contracts.Link;
 import org.speechforum.contracts.ThreadRecord;
 import org.speechforum.contracts.Topics;
-import org.speechforum.query.links.LinkFinder;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -43,14 +41,12 @@ public class Reindexer {
 
     private final ElasticsearchClient client;
     private final IndexProperties index;
-    private final LinkFinder links;
     private final Map<String, Object> consumerConfig;
     private final ProjectionWriter writer;
 
-    public Reindexer(ElasticsearchClient client, IndexProperties index, LinkFinder links, String bootstrapServers) {
+    public Reindexer(ElasticsearchClient client, IndexProperties index, String bootstrapServers) {
         this.client = client;
         this.index = index;
-        this.links = links;
         this.consumerConfig = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "query-service-reindex-" + UUID.randomUUID(),
@@ -77,18 +73,17 @@ public class Reindexer {
         if (!client.indices().exists(e -> e.index(newIndex)).value()) {
             client.indices().create(c -> c.index(newIndex));
         }
-        LinkFinder linksThere = links.on(newIndex);
         long replayed = 0;
         try (KafkaConsumer<String, byte[]> documents = consumer(Topics.ENRICHED);
              KafkaConsumer<String, byte[]> threads = consumer(Topics.THREADS)) {
             // Bodies first, so thread records then land on documents rather than on stubs.
-            replayed += replayUntilEnd(documents, newIndex, linksThere);
-            replayed += replayUntilEnd(threads, newIndex, linksThere);
+            replayed += replayUntilEnd(documents, newIndex);
+            replayed += replayUntilEnd(threads, newIndex);
             log.info("Replayed {} records into {}; switching aliases from {}", replayed, newIndex, previous);
             switchAliases(previous, newIndex);
             // Whatever the live indexer wrote to the old index between the end offsets and the switch.
-            replayed += replayUntilEnd(documents, newIndex, linksThere);
-            replayed += replayUntilEnd(threads, newIndex, linksThere);
+            replayed += replayUntilEnd(documents, newIndex);
+            replayed += replayUntilEnd(threads, newIndex);
             log.info("Index {} is live ({} records replayed)", newIndex, replayed);
             return new Result(newIndex, previous, replayed, writer.skipped());
         }
@@ -117,7 +112,7 @@ public class Reindexer {
         }
     }
 
-    private long replayUntilEnd(KafkaConsumer<String, byte[]> consumer, String target, LinkFinder linksThere)
+    private long replayUntilEnd(KafkaConsumer<String, byte[]> consumer, String target)
             throws IOException {
         long replayed = 0;
         Map<TopicPartition, Long> remaining = new HashMap<>(consumer.endOffsets(consumer.assignment()));
@@ -125,7 +120,6 @@ public class Reindexer {
         while (!remaining.isEmpty()) {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofSeconds(1));
             List<Object> parsed = new ArrayList<>();
-            List<Document> bodies = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : records) {
                 if (record.value() == null) {
                     // A Kafka tombstone on the enriched topic: the document was deleted, so an earlier version
@@ -144,21 +138,11 @@ public class Reindexer {
                     Document document = DocumentJson.read(record.value());
                     if (document.id() != null) {
                         parsed.add(document);
-                        bodies.add(document);
                     }
                 }
             }
             if (!parsed.isEmpty()) {
-                Map<String, List<Link>> found = linksThere.forward(bodies);
-                for (int i = 0; i < parsed.size(); i++) {
-                    if (parsed.get(i) instanceof Document d && found.containsKey(d.id())) {
-                        parsed.set(i, EnrichedDocumentIndexer.withLinks(d, found.get(d.id())));
-                    }
-                }
                 writer.write(target, Projection.fold(parsed), null);
-                // The next batch's forward pass and this batch's reverse pass search what was just written.
-                client.indices().refresh(r -> r.index(target));
-                linksThere.reverse(bodies);
                 replayed += parsed.size();
             }
             remaining.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());

@@ -233,8 +233,6 @@ class IndexingAndSearchTest {
     co.elastic.clients.elasticsearch.ElasticsearchClient elasticsearch;
     @Autowired
     IndexProperties indexProperties;
-    @Autowired
-    org.speechforum.query.links.LinkFinder linkFinder;
 
     @Test
     void aReindexReplaysTheTopicIntoANewIndexAndSwitchesTheAliases() throws Exception {
@@ -245,7 +243,7 @@ class IndexingAndSearchTest {
         long before = elasticsearch.count(c -> c.index(indexProperties.readAlias())).count();
         int version = 100 + (int) (System.nanoTime() % 1000);
 
-        Reindexer.Result result = new Reindexer(elasticsearch, indexProperties, linkFinder, TestEngines.kafkaBootstrapServers())
+        Reindexer.Result result = new Reindexer(elasticsearch, indexProperties, TestEngines.kafkaBootstrapServers())
                 .reindexTo(version);
 
         assertThat(result.index()).isEqualTo("documents-v" + version);
@@ -283,7 +281,7 @@ class IndexingAndSearchTest {
         assertThat(get("/api/v1/documents/" + document.id()).statusCode()).isEqualTo(404);
 
         // The replay meets the document and then its tombstone: the new index does not hold it.
-        Reindexer.Result result = new Reindexer(elasticsearch, indexProperties, linkFinder, TestEngines.kafkaBootstrapServers())
+        Reindexer.Result result = new Reindexer(elasticsearch, indexProperties, TestEngines.kafkaBootstrapServers())
                 .reindexTo(2000 + (int) (System.nanoTime() % 1000));
         elasticsearch.indices().refresh(r -> r.index(result.index()));
         assertThat(elasticsearch.get(g -> g.index(result.index()).id(document.id()), Void.class).found()).isFalse();

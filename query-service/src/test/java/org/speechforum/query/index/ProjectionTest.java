@@ -3,6 +3,7 @@ package org.speechforum.query.index;
 import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentKind;
+import org.speechforum.contracts.Link;
 import org.speechforum.contracts.ThreadInfo;
 import org.speechforum.contracts.ThreadRecord;
 
@@ -65,6 +66,33 @@ class ProjectionTest {
             assertThat(t.partial().get("id")).isNull();
             assertThat(t.partial().get("thread").get("replyCount").isNull()).isTrue();
         });
+    }
+
+    @Test
+    void theThreadRecordsLinksOutrankTheBodysInEitherOrder() {
+        Link forward = new Link("QUOTES", "s1", 0, 10, 0.8);
+        Link reverse = new Link("DISCUSSES", "s2", null, null, 1.0);
+        Document body = BODY.toBuilder().links(List.of(forward)).build();
+        ThreadRecord record = new ThreadRecord("c", 6, new ThreadInfo("p", "p", 1, List.of("p", "c"), false),
+                null, null, null, List.of(forward, reverse));
+
+        // Record first (a stub), then the body: the body keeps the record's links.
+        Projection.PutThread stub = (Projection.PutThread) Projection.decide("c",
+                Projection.fold(List.of(record)).get("c"), null);
+        assertThat(stub.partial().get("links").toString()).contains("s1", "s2");
+        Projection.Put later = (Projection.Put) Projection.decide("c", Projection.fold(List.of(body)).get("c"),
+                new Projection.Stored(true, 6L, stub.partial().get("thread"), 1, 1, stub.partial().get("links")));
+        // Body first, then the record: the record's links replace the body's.
+        Projection.Put first = (Projection.Put) Projection.decide("c", Projection.fold(List.of(body)).get("c"), null);
+        assertThat(first.json().get("links").toString()).doesNotContain("s2");
+        Projection.PutThread update = (Projection.PutThread) Projection.decide("c",
+                Projection.fold(List.of(record)).get("c"), new Projection.Stored(false, null, null, 1, 1,
+                        first.json().get("links")));
+
+        assertThat(later.json().get("links")).isEqualTo(update.partial().get("links"));
+        assertThat(Projection.decide("c", Projection.fold(List.of(body, record)).get("c"), null))
+                .isInstanceOfSatisfying(Projection.Put.class,
+                        p -> assertThat(p.json().get("links")).isEqualTo(update.partial().get("links")));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.speechforum.query.links;
+package org.speechforum.enrich.links;
 
 import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.DocumentKind;

@@ -1,6 +1,9 @@
-package org.speechforum.query.links;
+package org.speechforum.enrich.links;
 
 import org.junit.jupiter.api.Test;
+import org.speechforum.contracts.Document;
+import org.speechforum.contracts.DocumentKind;
+import org.speechforum.contracts.Link;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +52,74 @@ class LinkEvalTest {
         assertThat(atDefault).isNotNull();
         assertThat(atDefault[0]).as("precision at the default threshold").isGreaterThanOrEqualTo(0.95);
         assertThat(atDefault[1]).as("recall at the default threshold").isGreaterThanOrEqualTo(0.9);
+    }
+
+    /**
+     * The same examples through {@link LinkFinder} and its key lookup (no more-like-this): the speech stored
+     * first and each example arriving after it (forward), and each example stored first with the speech
+     * arriving after it (reverse). The lookup must lose no quote the decision finds, and keep precision, both
+     * ways, among the seed's other material (the other examples are stored too, as distractors).
+     */
+    @Test
+    void theKeyLookupFindsEveryQuoteTheDecisionFindsBothWays() throws IOException {
+        String seed = seed();
+        int threadStart = seed.indexOf("  •");
+        String speech = seed.substring(0, threadStart);
+        List<Example> examples = examples(speech, comments(seed.substring(threadStart)), new Random(11));
+        double[] decision = measure(examples, Shingles.of(speech, LinkProperties.defaults().shingleSize()).set(),
+                LinkProperties.defaults().quoteThreshold(), false);
+        Document theSpeech = Document.builder().id("speech").kind(DocumentKind.SPEECH).text(speech)
+                .url("https://example.org/speech").build();
+
+        LinkFinder forward = new LinkFinder(new MemoryLinkIndex(), LinkProperties.defaults());
+        forward.find(List.of(theSpeech));
+        Set<String> forwardFound = new java.util.HashSet<>();
+        for (int i = 0; i < examples.size(); i++) {
+            Document d = comment(i, examples.get(i));
+            List<Link> links = forward.find(List.of(d)).forward().getOrDefault(d.id(), List.of());
+            if (links.stream().anyMatch(l -> Linker.QUOTES.equals(l.type()) && "speech".equals(l.targetId()))) {
+                forwardFound.add(d.id());
+            }
+        }
+        LinkFinder reverse = new LinkFinder(new MemoryLinkIndex(), LinkProperties.defaults());
+        List<Document> stored = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            stored.add(comment(i, examples.get(i)));
+        }
+        reverse.find(stored);
+        Set<String> reverseFound = new java.util.HashSet<>();
+        reverse.find(List.of(theSpeech)).reverse().forEach((id, links) -> {
+            if (links.stream().anyMatch(l -> Linker.QUOTES.equals(l.type()))) {
+                reverseFound.add(id);
+            }
+        });
+        double[] f = score(examples, forwardFound);
+        double[] r = score(examples, reverseFound);
+        System.out.printf("LINK EVAL decision %.3f %.3f, forward lookup %.3f %.3f, reverse lookup %.3f %.3f%n",
+                decision[0], decision[1], f[0], f[1], r[0], r[1]);
+        assertThat(f).as("forward: precision and recall through the key lookup").containsExactly(decision);
+        assertThat(r).as("reverse: precision and recall through the key lookup").containsExactly(decision);
+    }
+
+    private static Document comment(int i, Example e) {
+        return Document.builder().id("c" + i).kind(DocumentKind.COMMENT).text(e.text()).build();
+    }
+
+    private static double[] score(List<Example> examples, Set<String> found) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (int i = 0; i < examples.size(); i++) {
+            boolean f = found.contains("c" + i);
+            if (f && examples.get(i).quotes()) {
+                tp++;
+            } else if (f) {
+                fp++;
+            } else if (examples.get(i).quotes()) {
+                fn++;
+            }
+        }
+        return new double[] {tp + fp == 0 ? 1 : (double) tp / (tp + fp), tp + fn == 0 ? 1 : (double) tp / (tp + fn)};
     }
 
     private static double[] measure(List<Example> examples, Set<Long> source, double threshold, boolean explain) {

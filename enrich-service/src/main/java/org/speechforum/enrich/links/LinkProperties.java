@@ -1,4 +1,4 @@
-package org.speechforum.query.links;
+package org.speechforum.enrich.links;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code minQuoteWords} the shortest passage that counts as a quote, {@code transcriptThreshold} the overlap above
  * which a post is the transcript itself; {@code candidates} how many speeches Elasticsearch proposes per document.
  */
-@ConfigurationProperties("query.links")
+@ConfigurationProperties("enrich.links")
 public record LinkProperties(Double quoteThreshold, Integer minQuoteWords, Integer shingleSize,
                              Double transcriptThreshold, Integer minHashSize, Integer candidates, Boolean enabled) {
 

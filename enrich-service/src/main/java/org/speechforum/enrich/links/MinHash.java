@@ -1,4 +1,4 @@
-package org.speechforum.query.links;
+package org.speechforum.enrich.links;
 
 import java.util.Arrays;
 import java.util.Random;

@@ -1,0 +1,176 @@
+package org.speechforum.enrich.links;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.speechforum.contracts.DocumentKind;
+import org.speechforum.kafka.DownstreamUnavailable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link LinkIndex} on an Elasticsearch index that enrich-service owns ({@code enrich.links.index}, default
+ * {@code enrich-links-v1}): {@code keys} is a keyword field, candidates come from term lookups on it, never from
+ * more-like-this over whole speeches. Entries are written whole (last write wins: an entry only depends on its
+ * document's own text).
+ */
+public class ElasticLinkIndex implements LinkIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(ElasticLinkIndex.class);
+    private static final String MAPPINGS = "/elasticsearch/link-keys-mappings.json";
+    /** Forward lookups score by shared keys: one should clause per key for at most this many keys. */
+    static final int MAX_SCORED_KEYS = 512;
+
+    private final ElasticsearchClient client;
+    private final String index;
+    private volatile boolean ensured;
+
+    public ElasticLinkIndex(ElasticsearchClient client, String index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    public String index() {
+        return index;
+    }
+
+    public void ensureExists() throws IOException {
+        if (ensured) {
+            return;
+        }
+        if (!client.indices().exists(e -> e.index(index)).value()) {
+            try (InputStream mappings = ElasticLinkIndex.class.getResourceAsStream(MAPPINGS)) {
+                client.indices().create(c -> c.index(index)
+                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                        .mappings(m -> m.withJson(mappings)));
+                log.info("Link key index {} created", index);
+            } catch (ElasticsearchException e) {
+                if (!"resource_already_exists_exception".equals(e.error().type())) {
+                    throw e;
+                }
+            }
+        }
+        ensured = true;
+    }
+
+    @Override
+    public void put(List<Entry> entries) throws IOException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        ensureExists();
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
+        for (Entry e : entries) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", e.id());
+            json.put("kind", e.kind().name());
+            if (e.url() != null) {
+                json.put("url", e.url());
+            }
+            json.put("text", e.text());
+            json.put("keys", List.copyOf(e.keys()));
+            json.put("urls", List.copyOf(e.urls()));
+            bulk.operations(op -> op.index(ix -> ix.id(e.id()).document(json)));
+        }
+        BulkResponse response = client.bulk(bulk.build());
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() != null) {
+                throw new DownstreamUnavailable("Link key write refused for " + item.id() + ": "
+                        + item.error().reason(), null);
+            }
+        }
+    }
+
+    @Override
+    public void refresh() throws IOException {
+        ensureExists();
+        client.indices().refresh(r -> r.index(index));
+    }
+
+    @Override
+    public List<Entry> speechesSharing(Collection<String> keys, Collection<String> urls, int size) throws IOException {
+        if (keys.isEmpty() && urls.isEmpty()) {
+            return List.of();
+        }
+        List<String> scored = keys.stream().limit(MAX_SCORED_KEYS).toList();
+        List<FieldValue> all = keys.stream().map(FieldValue::of).toList();
+        Query query = Query.of(q -> q.bool(b -> {
+            b.filter(f -> f.term(t -> t.field("kind").value("SPEECH")));
+            // Ranked by the shared keys among the first MAX_SCORED_KEYS (rarer keys weigh more); every key still
+            // matches through the terms clause, so a long post's late quote is found, only ranked lower.
+            for (String k : scored) {
+                b.should(s -> s.term(t -> t.field("keys").value(k)));
+            }
+            if (all.size() > scored.size()) {
+                b.should(s -> s.constantScore(c -> c.boost(0.1f)
+                        .filter(f -> f.terms(t -> t.field("keys").terms(v -> v.value(all))))));
+            }
+            if (!urls.isEmpty()) {
+                List<FieldValue> values = urls.stream().map(FieldValue::of).toList();
+                b.should(s -> s.constantScore(c -> c.boost(1000f)
+                        .filter(f -> f.terms(t -> t.field("url").terms(v -> v.value(values))))));
+            }
+            return b.minimumShouldMatch("1");
+        }));
+        return search(query, size);
+    }
+
+    @Override
+    public List<Entry> forumSharing(Collection<String> keys, String url, int size) throws IOException {
+        List<FieldValue> values = keys.stream().map(FieldValue::of).toList();
+        boolean hasUrl = url != null && !url.isBlank();
+        if (values.isEmpty() && !hasUrl) {
+            return List.of();
+        }
+        Query query = Query.of(q -> q.bool(b -> {
+            b.filter(f -> f.terms(t -> t.field("kind").terms(v -> v.value(
+                    List.of(FieldValue.of("POST"), FieldValue.of("COMMENT"))))));
+            if (!values.isEmpty()) {
+                b.should(s -> s.terms(t -> t.field("keys").terms(v -> v.value(values))));
+            }
+            if (hasUrl) {
+                List<FieldValue> named = LinkFinder.urls(url).stream().map(FieldValue::of).toList();
+                b.should(s -> s.terms(t -> t.field("urls").terms(v -> v.value(named))));
+            }
+            return b.minimumShouldMatch("1");
+        }));
+        return search(query, size);
+    }
+
+    private List<Entry> search(Query query, int size) throws IOException {
+        ensureExists();
+        SearchResponse<ObjectNode> response = client.search(s -> s.index(index).size(size).query(query)
+                .source(src -> src.filter(f -> f.includes("id", "kind", "url", "text"))), ObjectNode.class);
+        List<Entry> out = new ArrayList<>();
+        for (Hit<ObjectNode> hit : response.hits().hits()) {
+            ObjectNode doc = hit.source();
+            if (doc == null) {
+                continue;
+            }
+            out.add(new Entry(hit.id(), DocumentKind.valueOf(text(doc, "kind")), text(doc, "url"), text(doc, "text"),
+                    List.of(), List.of()));
+        }
+        return out;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+}
