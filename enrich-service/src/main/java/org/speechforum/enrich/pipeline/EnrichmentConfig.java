@@ -34,7 +34,7 @@ class EnrichmentConfig {
         long t0 = System.nanoTime();
         EntityPipeline pipeline = statistical
                 ? EntityPipeline.createWithStatistical(EnumSet.copyOf(statisticalTypes))
-                : EntityPipeline.createDefault();
+                : EntityPipeline.createRulesOnly();
         log.info("Entity tagging ready in {} ms: {} curated and country entities, statistical layer {}",
                 (System.nanoTime() - t0) / 1_000_000, pipeline.gazetteer().entities().size(),
                 pipeline.statistical().map(s -> "NLP4J " + statisticalTypes + " (model loaded in "
