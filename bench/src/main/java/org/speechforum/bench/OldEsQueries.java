@@ -1,12 +1,12 @@
 package org.speechforum.bench;
 
 /**
- * The Elasticsearch request bodies query-service sends for each dashboard query, written out as JSON so the
- * same query can be sent straight to Elasticsearch. They mirror SearchController (+ Facets, DocumentQueries),
- * EntityController.entity and StatsController.mentions; the one difference is that the search endpoint also
- * opens (and on a last page closes) a point in time, which counts against query-service.
+ * The request bodies of the previous design (index version 1, issue 18's starting point): nested aggregations
+ * over every entity of every hit (type → id → name), per-day histograms with nested sums. They still run on a
+ * version-2 index (the nested {@code entities} are kept), so the bench measures the old design on the same data
+ * as the new one.
  */
-final class EsQueries {
+final class OldEsQueries {
 
     private static final String HIT_FIELDS = "[\"id\",\"kind\",\"source\",\"url\",\"title\",\"author\",\"publishedAt\","
             + "\"publishedAtPrecision\",\"parentId\",\"thread\",\"upvotes\",\"downvotes\",\"op\"]";
@@ -21,7 +21,7 @@ final class EsQueries {
                 "aggs":{"name":{"terms":{"field":"entities.name.keyword","size":1}}}}}}}},
             "dates":{"date_histogram":{"field":"publishedAt","calendar_interval":"month","min_doc_count":1}}""";
 
-    private EsQueries() {
+    private OldEsQueries() {
     }
 
     /** GET /api/v1/search?q= or ?entity= (first page: facets, size 20). */

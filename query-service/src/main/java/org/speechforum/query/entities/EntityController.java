@@ -119,8 +119,8 @@ class EntityController {
                                                 .size(10))))))
                 .aggregations("cooccurring", a -> a.terms(t -> t.field("entityIds").size(COOCCURRING)
                         .exclude(e -> e.terms(self))))
-                .aggregations("perDay", perInterval(CalendarInterval.Day, self))
-                .aggregations("perWeek", perInterval(CalendarInterval.Week, self)),
+                .aggregations("perDay", EntityMentions.overTime(id, CalendarInterval.Day))
+                .aggregations("perWeek", EntityMentions.overTime(id, CalendarInterval.Week)),
                 ObjectNode.class);
         EntityMentions.Tally tally = EntityMentions.read(response.aggregations().get("self")).get(id);
         if (tally == null) {
@@ -149,26 +149,14 @@ class EntityController {
         EntityNames.Named me = names.get(id);
         return new EntityDetail(id, me == null ? id : me.name(), me == null ? null : me.type(), aliases,
                 ALIAS_SAMPLE, tally.mentions(), tally.documents(), docs, cooccurring,
-                series(response.aggregations().get("perDay"), id), series(response.aggregations().get("perWeek"), id));
+                series(response.aggregations().get("perDay")), series(response.aggregations().get("perWeek")));
     }
 
-    /** Documents and mentions of the entity per calendar bucket, from the root-level mention terms. */
-    private static Aggregation perInterval(CalendarInterval interval, List<String> self) {
-        return Aggregation.of(a -> a.dateHistogram(h -> h.field("publishedAt").calendarInterval(interval)
-                        .minDocCount(1))
-                .aggregations("mentions", EntityMentions.of(self)));
+    private static List<Point> series(Aggregate mentions) {
+        return EntityMentions.readOverTime(mentions).stream()
+                .map(p -> new Point(p.date(), p.documents(), p.mentions())).toList();
     }
 
-    private static List<Point> series(Aggregate histogram, String id) {
-        List<Point> points = new ArrayList<>();
-        for (DateHistogramBucket bucket : histogram.dateHistogram().buckets().array()) {
-            EntityMentions.Tally tally = EntityMentions.read(bucket.aggregations().get("mentions")).get(id);
-            points.add(new Point(bucket.keyAsString(), bucket.docCount(), tally == null ? 0 : tally.mentions()));
-        }
-        return points;
-    }
-
-    /** {@code aliasesSampleSize}: the aliases are the names seen in that many of the entity's documents. */
     record EntityDetail(String id, String name, String type, List<String> aliases, int aliasesSampleSize,
                         long mentions, long documentCount,
                         List<ObjectNode> documents, List<EntitySummary> cooccurring, List<Point> mentionsPerDay,

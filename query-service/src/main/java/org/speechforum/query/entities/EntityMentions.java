@@ -2,12 +2,16 @@ package org.speechforum.query.entities;
 
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import org.speechforum.query.index.RootFields;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Mention and document counts per entity from the root-level {@code entityMentions} terms ({@code id:count},
@@ -30,6 +34,35 @@ public final class EntityMentions {
         return Aggregation.of(a -> a.terms(t -> t.field("entityMentions")
                 .include(i -> i.regexp(RootFields.mentionsPattern(ids)))
                 .size(COUNTS_PER_ENTITY * ids.size())));
+    }
+
+    /** Documents and mentions of one entity in one calendar bucket. */
+    public record Point(String date, long documents, long mentions) {
+    }
+
+    /**
+     * Documents and mentions of {@code id} per calendar bucket: the histogram goes under the id's few
+     * {@code id:count} terms (one per distinct count) rather than a terms aggregation under every date bucket.
+     */
+    public static Aggregation overTime(String id, CalendarInterval interval) {
+        return Aggregation.of(a -> a.terms(t -> t.field("entityMentions")
+                        .include(i -> i.regexp(RootFields.mentionsPattern(List.of(id))))
+                        .size(COUNTS_PER_ENTITY))
+                .aggregations("time", h -> h.dateHistogram(d -> d.field("publishedAt").calendarInterval(interval)
+                        .minDocCount(1))));
+    }
+
+    /** What {@link #overTime} counted, in time order. */
+    public static List<Point> readOverTime(Aggregate terms) {
+        TreeMap<Long, Point> points = new TreeMap<>();
+        for (StringTermsBucket count : terms.sterms().buckets().array()) {
+            String term = count.key().stringValue();
+            for (DateHistogramBucket b : count.aggregations().get("time").dateHistogram().buckets().array()) {
+                points.merge(b.key(), new Point(b.keyAsString(), b.docCount(), RootFields.mentions(term, b.docCount())),
+                        (x, y) -> new Point(x.date(), x.documents() + y.documents(), x.mentions() + y.mentions()));
+            }
+        }
+        return new ArrayList<>(points.values());
     }
 
     /** Per id, what {@link #of} counted. */

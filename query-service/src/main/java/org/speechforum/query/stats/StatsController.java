@@ -75,16 +75,9 @@ class StatsController {
             Query filter = DocumentQueries.of(SearchParams.filters(List.of(id), List.of(), fromInstant, toInstant));
             SearchResponse<Void> response = client.search(s -> s.index(index.readAlias()).size(0).query(filter)
                     .requestCache(true)
-                    .aggregations("buckets", a -> a.dateHistogram(h -> h.field("publishedAt")
-                                    .calendarInterval(calendar(bucket)).minDocCount(1))
-                            .aggregations("mentions", EntityMentions.of(List.of(id)))), Void.class);
-            List<Point> points = new ArrayList<>();
-            for (DateHistogramBucket b : response.aggregations().get("buckets").dateHistogram().buckets().array()) {
-                EntityMentions.Tally tally = EntityMentions.read(b.aggregations().get("mentions")).get(id);
-                if (tally != null) {
-                    points.add(new Point(b.keyAsString(), tally.mentions()));
-                }
-            }
+                    .aggregations("mentions", EntityMentions.overTime(id, calendar(bucket))), Void.class);
+            List<Point> points = EntityMentions.readOverTime(response.aggregations().get("mentions")).stream()
+                    .map(p -> new Point(p.date(), p.mentions())).toList();
             EntityNames.Named named = known.get(id);
             series.add(new Series(id, named == null ? id : named.name(), points));
         }
