@@ -23,6 +23,7 @@ import org.speechforum.contracts.Topics;
 import org.speechforum.enrich.entities.EntityPipeline;
 import org.speechforum.enrich.entities.ThreadMemory;
 import org.speechforum.enrich.pipeline.DocumentEnricher;
+import org.speechforum.query.index.RootFields;
 import tools.jackson.databind.JsonNode;
 
 import java.io.BufferedReader;
@@ -476,64 +477,130 @@ public final class Bench {
 
     private void queries() throws Exception {
         int target = prop("query.docs", 100_000);
-        long present = count("documents");
+        // query-service creates the index (and its aliases) on start, asynchronously: wait for it rather than
+        // counting a missing index.
+        long present = awaitIndex("documents", Duration.ofMinutes(2));
         if (present < target) {
-            int missing = (int) (target - present);
+            long missing = target - present;
             // Tagging runs at a few hundred docs/s on this machine, so a base set is enriched with the real
-            // DocumentEnricher and then copied with new ids, dates and votes up to the target (entities unchanged).
+            // DocumentEnricher and then copied with new ids and dates spread week by week back from the base's
+            // own (entities unchanged), streamed into the bulk ingester one copy at a time.
             if (baseRaw == null) {
-                baseRaw = Corpus.generate(3, Math.min(missing, prop("query.unique", 10_000)), "q", 0);
+                baseRaw = Corpus.generate(3, (int) Math.min(missing, prop("query.unique", 10_000)), "q", 0);
                 baseEnriched = enrich(baseRaw);
             }
-            List<Document> raw = new ArrayList<>(missing);
-            List<byte[]> enriched = new ArrayList<>(missing);
-            for (int i = 0; i < missing; i++) {
-                int k = i % baseRaw.size();
-                Document d = DocumentJson.read(baseEnriched.get(k));
-                String externalId = d.externalId() + "-c" + (i / baseRaw.size());
-                Document copy = d.toBuilder().externalId(externalId)
-                        .id(org.speechforum.contracts.DocumentIds.of(d.source(), externalId))
-                        .publishedAt(d.publishedAt().minusSeconds(86_400L * 7 * (i / baseRaw.size())))
-                        .build();
-                raw.add(copy);
-                enriched.add(DocumentJson.write(copy));
-            }
+            List<Document> base = baseEnriched.stream().map(DocumentJson::read).toList();
             long t0 = System.nanoTime();
-            bulk("documents-write", raw, enriched);
-            esRequest("POST", "/documents/_refresh", null);
+            // No refreshes while loading (the index is not read meanwhile); the default comes back after.
+            esRequest("PUT", "/documents-write/_settings", "{\"index\":{\"refresh_interval\":\"-1\"}}");
+            try (BulkIngester<Void> ingester = BulkIngester.of(b -> b.client(es).maxOperations(1000)
+                    .maxConcurrentRequests(2).maxSize(20L * 1024 * 1024))) {
+                for (long i = 0; i < missing; i++) {
+                    Document d = base.get((int) (i % base.size()));
+                    long round = i / base.size();
+                    String externalId = d.externalId() + "-c" + round;
+                    Document copy = d.toBuilder().externalId(externalId)
+                            .id(org.speechforum.contracts.DocumentIds.of(d.source(), externalId))
+                            .publishedAt(d.publishedAt().minusSeconds(86_400L * 7 * round))
+                            .build();
+                    // As query-service's projection writes it: the document and its root-level entity fields.
+                    byte[] json = DocumentJson.mapper().writeValueAsBytes(
+                            RootFields.write(DocumentJson.mapper().valueToTree(copy), copy));
+                    ingester.add(op -> op.index(ix -> ix.index("documents-write").id(copy.id())
+                            .document(BinaryData.of(json, ContentType.APPLICATION_JSON))));
+                }
+            }
+            esRequest("PUT", "/documents-write/_settings", "{\"index\":{\"refresh_interval\":null}}");
+            esRequest("POST", "/documents/_refresh", null, Duration.ofMinutes(30));
             double rate = missing / ((System.nanoTime() - t0) / 1e9);
-            add("4 query", "Bulk load through documents-write (BulkIngester), " + missing + " docs ("
-                    + baseRaw.size() + " distinct texts)", String.format(Locale.ROOT, "%.0f docs/s", rate), "");
+            add("4 query", "Bulk load through documents-write (BulkIngester, streamed), " + missing + " docs ("
+                    + base.size() + " distinct texts)", String.format(Locale.ROOT, "%.0f docs/s", rate), "");
         }
         long total = count("documents");
         System.out.println("  documents in the index: " + total);
+        notes.add("load average before the query part: " + loadAverage());
         String svc = stack.url("query-service");
         String[] words = {"BRICS", "Latin America", "food security", "NATO sovereignty", "\"New Development Bank\""};
         String[] entities = {"Q7747", "Q7184", "sf:organization:brics", "Q1394", "Q11256"};
+        String esSearch = stack.esUrl() + "/documents/_search";
+        String esMulti = stack.esUrl() + "/documents/_msearch";
         List<QueryKind> kinds = List.of(
                 new QueryKind("search q=", i -> svc + "/api/v1/search?q=" + enc(words[i % words.length]),
-                        i -> EsQueries.search(words[i % words.length], null)),
+                        i -> postNdjson(esMulti, EsQueries.search(words[i % words.length], null)),
+                        i -> post(esSearch, OldEsQueries.search(words[i % words.length], null))),
                 new QueryKind("search entity= + facets", i -> svc + "/api/v1/search?entity="
-                        + enc(entities[i % entities.length]), i -> EsQueries.search(null, entities[i % entities.length])),
+                        + enc(entities[i % entities.length]),
+                        i -> postNdjson(esMulti, EsQueries.search(null, entities[i % entities.length])),
+                        i -> post(esSearch, OldEsQueries.search(null, entities[i % entities.length]))),
                 new QueryKind("entity page", i -> svc + "/api/v1/entities/" + enc(entities[i % entities.length]),
-                        i -> EsQueries.entityPage(entities[i % entities.length])),
+                        i -> entityPageStraight(esSearch, entities[i % entities.length]),
+                        i -> post(esSearch, OldEsQueries.entityPage(entities[i % entities.length]))),
                 new QueryKind("stats/mentions (week)", i -> svc + "/api/v1/stats/mentions?interval=week&entity="
-                        + enc(entities[i % entities.length]), i -> EsQueries.mentions(entities[i % entities.length])));
+                        + enc(entities[i % entities.length]), i -> post(esSearch,
+                        EsQueries.mentions(entities[i % entities.length])),
+                        i -> post(esSearch, OldEsQueries.mentions(entities[i % entities.length]))));
         int seconds = prop("query.seconds", 8);
-        String esSearch = stack.esUrl() + "/documents/_search";
+        boolean old = Boolean.parseBoolean(System.getProperty("bench.query.old", "true"));
         for (QueryKind kind : kinds) {
+            if (old) {
+                Load before = load(10, seconds, kind.old());
+                add("4 query", String.format("%s, 10 clients: old design (v1 nested body) straight to Elasticsearch",
+                        kind.name()), before.summary(), "");
+            }
             for (int clients : List.of(10, 50)) {
-                Load direct = load(clients, seconds, i -> post(esSearch, kind.es().apply(i)));
+                Load direct = load(clients, seconds, kind.es());
                 Load service = load(clients, seconds, i -> get(kind.service().apply(i)));
                 add("4 query", String.format("%s, %d clients, %d docs: query-service", kind.name(), clients, total),
                         service.summary(), ratio(service.p99(), direct.p99()) + " p99 vs ES");
-                add("4 query", String.format("%s, %d clients: straight to Elasticsearch", kind.name(), clients),
-                        direct.summary(), "1.00");
+                add("4 query", String.format("%s, %d clients: best body straight to Elasticsearch", kind.name(),
+                                clients), direct.summary(), "1.00");
             }
+        }
+        notes.add("load average after the query part: " + loadAverage());
+    }
+
+    /** The entity page straight to Elasticsearch: the page body, then the co-occurring entities' mentions. */
+    private static int entityPageStraight(String esSearch, String id) throws Exception {
+        HttpResponse<byte[]> first = HTTP.send(HttpRequest.newBuilder(URI.create(esSearch))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(EsQueries.entityPage(id))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (first.statusCode() != 200) {
+            return first.statusCode();
+        }
+        List<String> others = new ArrayList<>();
+        DocumentJson.mapper().readTree(first.body()).path("aggregations").path("cooccurring").path("buckets")
+                .forEach(b -> others.add(b.path("key").asString()));
+        return others.isEmpty() ? 200 : post(esSearch, EsQueries.cooccurringMentions(id, others));
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (Exception e) {
+            return "unknown";
         }
     }
 
-    record QueryKind(String name, IntFunction<String> service, IntFunction<String> es) {
+    /** The live document count behind {@code alias}, once it exists and its shard is started. */
+    private long awaitIndex(String alias, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.esUrl() + "/" + alias
+                    + "/_count")).timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() == 200) {
+                return DocumentJson.mapper().readTree(r.body()).path("count").asLong();
+            }
+            // 404: not created yet; 503: created, its shard not started yet.
+            if ((r.statusCode() != 404 && r.statusCode() != 503) || System.nanoTime() > deadline) {
+                throw new IllegalStateException("GET /" + alias + "/_count → " + r.statusCode() + ": "
+                        + new String(r.body(), StandardCharsets.UTF_8));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    record QueryKind(String name, IntFunction<String> service, Call es, Call old) {
     }
 
     record Load(Histogram h, double rps, long errors) {
@@ -594,6 +661,21 @@ public final class Bench {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    private static int postNdjson(String url, String ndjson) throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        // _msearch answers 200 even when one of its searches failed.
+        if (r.statusCode() == 200) {
+            for (JsonNode answer : DocumentJson.mapper().readTree(r.body()).path("responses")) {
+                if (answer.has("error")) {
+                    return 500;
+                }
+            }
+        }
+        return r.statusCode();
+    }
+
     private static int post(String url, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
@@ -604,7 +686,11 @@ public final class Bench {
     // ---------------------------------------------------------------- helpers
 
     private JsonNode esRequest(String method, String path, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.esUrl() + path)).timeout(Duration.ofSeconds(60))
+        return esRequest(method, path, json, Duration.ofSeconds(60));
+    }
+
+    private JsonNode esRequest(String method, String path, String json, Duration timeout) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.esUrl() + path)).timeout(timeout)
                 .header("Content-Type", "application/json");
         b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -1,85 +1,110 @@
 package org.speechforum.bench;
 
+import java.util.List;
+
 /**
- * The Elasticsearch request bodies query-service sends for each dashboard query, written out as JSON so the
- * same query can be sent straight to Elasticsearch. They mirror SearchController (+ Facets, DocumentQueries),
- * EntityController.entity and StatsController.mentions; the one difference is that the search endpoint also
- * opens (and on a last page closes) a point in time, which counts against query-service.
+ * The best request bodies for each dashboard answer sent straight to Elasticsearch: the ones query-service
+ * sends (SearchController + Facets, EntityController.entity, StatsController.mentions on the root-level fields of
+ * index version 2). A search is two bodies, the page and the facets, sent as one {@code _msearch}; the entity
+ * page is the page body and then the co-occurring entities' mention counts. What this side leaves out is the
+ * entity name lookup query-service answers from its cache.
  */
 final class EsQueries {
 
     private static final String HIT_FIELDS = "[\"id\",\"kind\",\"source\",\"url\",\"title\",\"author\",\"publishedAt\","
             + "\"publishedAtPrecision\",\"parentId\",\"thread\",\"upvotes\",\"downvotes\",\"op\"]";
     private static final String NEWEST = "{\"publishedAt\":{\"order\":\"desc\",\"missing\":\"_last\",\"unmapped_type\":\"date\"}}";
-    private static final String FACETS = """
-            "kinds":{"terms":{"field":"kind","size":10}},
-            "sources":{"terms":{"field":"source","size":10}},
-            "authors":{"terms":{"field":"author.name.keyword","size":10}},
-            "handles":{"terms":{"field":"author.handle","size":10}},
-            "entities":{"nested":{"path":"entities"},"aggs":{"types":{"terms":{"field":"entities.type","size":10},
-              "aggs":{"ids":{"terms":{"field":"entities.id","size":10},
-                "aggs":{"name":{"terms":{"field":"entities.name.keyword","size":1}}}}}}}},
-            "dates":{"date_histogram":{"field":"publishedAt","calendar_interval":"month","min_doc_count":1}}""";
+    private static final String ID = "{\"id\":{\"order\":\"asc\"}}";
+    private static final List<String> TYPES = List.of("PERSON", "ORGANIZATION", "LOCATION", "EVENT", "GROUP", "USER",
+            "DATE", "PERCENT", "MONEY");
 
     private EsQueries() {
     }
 
-    /** GET /api/v1/search?q= or ?entity= (first page: facets, size 20). */
+    /** GET /api/v1/search?q= or ?entity= (first page, size 20) as an NDJSON {@code _msearch}: page, facets. */
     static String search(String q, String entity) {
+        String query = query(q, entity);
+        String sort = q != null ? "[{\"_score\":{\"order\":\"desc\"}}," + NEWEST + "," + ID + "]"
+                : "[" + NEWEST + "," + ID + "]";
+        String highlight = q == null ? "" : ",\"highlight\":{\"pre_tags\":[\"<mark>\"],\"post_tags\":[\"</mark>\"],"
+                + "\"encoder\":\"html\",\"fields\":{\"text\":{\"number_of_fragments\":3,\"fragment_size\":160},"
+                + "\"title\":{\"number_of_fragments\":0}}}";
+        String page = "{\"size\":20,\"track_total_hits\":10000,\"_source\":{\"includes\":" + HIT_FIELDS
+                + "},\"query\":" + query + ",\"sort\":" + sort + highlight + "}";
+        StringBuilder facets = new StringBuilder("{\"size\":0,\"query\":" + query + ",\"aggs\":{"
+                + terms("kinds", "kind") + "," + terms("sources", "source") + ","
+                + terms("authors", "author.name.keyword") + "," + terms("handles", "author.handle") + ","
+                + terms("types", "entityTypes"));
+        for (String type : TYPES) {
+            facets.append(",").append(terms("entities." + type, "entityIdsByType." + type));
+        }
+        facets.append(",\"dates\":{\"date_histogram\":{\"field\":\"publishedAt\",\"calendar_interval\":\"month\","
+                + "\"min_doc_count\":1}}}}");
+        return "{}\n" + page + "\n{\"request_cache\":true}\n" + facets + "\n";
+    }
+
+    /** GET /api/v1/entities/{id} (20 documents), the first of its two bodies. */
+    static String entityPage(String id) {
+        String term = "{\"term\":{\"entities.id\":" + quote(id) + "}}";
+        return "{\"size\":20,\"track_total_hits\":false,\"query\":" + rootEntity(id)
+                + ",\"_source\":{\"includes\":[\"id\",\"kind\",\"title\",\"author\",\"publishedAt\",\"source\",\"thread.rootId\"]}"
+                + ",\"sort\":[{\"publishedAt\":{\"order\":\"desc\",\"missing\":\"_last\"}}],\"aggs\":{"
+                + "\"self\":" + mentions(List.of(id)) + ","
+                + "\"aliases\":{\"sampler\":{\"shard_size\":1000},\"aggs\":{\"entities\":{\"nested\":{\"path\":"
+                + "\"entities\"},\"aggs\":{\"this\":{\"filter\":" + term + ",\"aggs\":{\"names\":{\"terms\":{\"field\":"
+                + "\"entities.name.keyword\",\"size\":10}}}}}}}},"
+                + "\"cooccurring\":{\"terms\":{\"field\":\"entityIds\",\"size\":20,\"exclude\":[" + quote(id) + "]}},"
+                + "\"perDay\":" + perInterval("day", id) + ",\"perWeek\":" + perInterval("week", id) + "}}";
+    }
+
+    /** The entity page's second body: mentions of the co-occurring entities the first one found. */
+    static String cooccurringMentions(String id, List<String> others) {
+        return "{\"size\":0,\"query\":" + rootEntity(id) + ",\"aggs\":{\"mentions\":" + mentions(others) + "}}";
+    }
+
+    /** GET /api/v1/stats/mentions?entity={id}&interval=week (one series). */
+    static String mentions(String id) {
+        return "{\"size\":0,\"query\":{\"bool\":{\"filter\":[{\"term\":{\"entityIds\":" + quote(id) + "}}]}},"
+                + "\"aggs\":{\"mentions\":" + perInterval("week", id) + "}}";
+    }
+
+    private static String query(String q, String entity) {
         StringBuilder bool = new StringBuilder("{\"bool\":{");
         if (q != null) {
             bool.append("\"must\":[{\"simple_query_string\":{\"query\":").append(quote(q))
                     .append(",\"fields\":[\"title^2\",\"text\",\"author.name\"],\"default_operator\":\"and\"}}]");
         }
         if (entity != null) {
-            bool.append(q != null ? "," : "").append("\"filter\":[").append(nestedEntity(entity)).append("]");
+            bool.append(q != null ? "," : "").append("\"filter\":[{\"term\":{\"entityIds\":").append(quote(entity))
+                    .append("}}]");
         }
-        bool.append("}}");
-        String sort = q != null ? "[{\"_score\":{\"order\":\"desc\"}}," + NEWEST + "]" : "[" + NEWEST + "]";
-        String highlight = q == null ? "" : ",\"highlight\":{\"pre_tags\":[\"<mark>\"],\"post_tags\":[\"</mark>\"],"
-                + "\"encoder\":\"html\",\"fields\":{\"text\":{\"number_of_fragments\":3,\"fragment_size\":160},"
-                + "\"title\":{\"number_of_fragments\":0}}}";
-        return "{\"size\":20,\"track_total_hits\":true,\"_source\":{\"includes\":" + HIT_FIELDS + "},\"query\":" + bool
-                + ",\"sort\":" + sort + ",\"aggs\":{" + FACETS + "}" + highlight + "}";
+        return bool.append("}}").toString();
     }
 
-    /** GET /api/v1/entities/{id} (20 documents). */
-    static String entityPage(String id) {
-        String term = "{\"term\":{\"entities.id\":" + quote(id) + "}}";
-        return "{\"size\":20,\"query\":" + nestedEntity(id)
-                + ",\"_source\":{\"includes\":[\"id\",\"kind\",\"title\",\"author\",\"publishedAt\",\"source\",\"thread.rootId\"]}"
-                + ",\"sort\":[{\"publishedAt\":{\"order\":\"desc\",\"missing\":\"_last\"}}],\"aggs\":{"
-                + "\"self\":{\"nested\":{\"path\":\"entities\"},\"aggs\":{\"this\":{\"filter\":" + term + ",\"aggs\":{"
-                + "\"ids\":" + byId(1) + ",\"names\":{\"terms\":{\"field\":\"entities.name.keyword\",\"size\":10}}}}}},"
-                + "\"cooccurring\":{\"nested\":{\"path\":\"entities\"},\"aggs\":{\"others\":{\"filter\":{\"bool\":"
-                + "{\"must_not\":[" + term + "]}},\"aggs\":{\"ids\":" + byId(20) + "}}}},"
-                + "\"perDay\":" + perInterval("day", term) + ",\"perWeek\":" + perInterval("week", term) + "}}";
+    /** The date histogram under the entity's few {@code id:count} terms (EntityMentions.overTime). */
+    private static String perInterval(String interval, String id) {
+        String terms = mentions(List.of(id));
+        return terms.substring(0, terms.length() - 1) + ",\"aggs\":{\"time\":{\"date_histogram\":{\"field\":"
+                + "\"publishedAt\",\"calendar_interval\":\"" + interval + "\",\"min_doc_count\":1}}}}";
     }
 
-    /** GET /api/v1/stats/mentions?entity={id}&interval=week (one series). */
-    static String mentions(String id) {
-        String term = "{\"term\":{\"entities.id\":" + quote(id) + "}}";
-        return "{\"size\":0,\"query\":{\"bool\":{\"filter\":[" + nestedEntity(id) + "]}},\"aggs\":{\"buckets\":"
-                + "{\"date_histogram\":{\"field\":\"publishedAt\",\"calendar_interval\":\"week\",\"min_doc_count\":1},"
-                + "\"aggs\":{\"entities\":{\"nested\":{\"path\":\"entities\"},\"aggs\":{\"this\":{\"filter\":" + term
-                + ",\"aggs\":{\"ids\":" + byId(1) + "}}}}}}}}";
+    /** The root-level {@code entityMentions} terms ({@code id:count}) of {@code ids}. */
+    private static String mentions(List<String> ids) {
+        StringBuilder regex = new StringBuilder("(");
+        for (int i = 0; i < ids.size(); i++) {
+            regex.append(i > 0 ? "|" : "").append(ids.get(i).replaceAll("([^\\p{L}\\p{N}])", "\\\\$1"));
+        }
+        regex.append("):[0-9]+");
+        return "{\"terms\":{\"field\":\"entityMentions\",\"include\":" + quote(regex.toString()) + ",\"size\":"
+                + 200 * ids.size() + "}}";
     }
 
-    private static String perInterval(String interval, String term) {
-        return "{\"date_histogram\":{\"field\":\"publishedAt\",\"calendar_interval\":\"" + interval
-                + "\",\"min_doc_count\":1},\"aggs\":{\"entities\":{\"nested\":{\"path\":\"entities\"},\"aggs\":{\"this\":"
-                + "{\"filter\":" + term + ",\"aggs\":{\"mentions\":{\"sum\":{\"field\":\"entities.count\"}}}}}}}}";
+    private static String rootEntity(String id) {
+        return "{\"bool\":{\"filter\":[{\"term\":{\"entityIds\":" + quote(id) + "}}]}}";
     }
 
-    private static String byId(int size) {
-        return "{\"terms\":{\"field\":\"entities.id\",\"size\":" + size + "},\"aggs\":{"
-                + "\"name\":{\"terms\":{\"field\":\"entities.name.keyword\",\"size\":1}},"
-                + "\"type\":{\"terms\":{\"field\":\"entities.type\",\"size\":1}},"
-                + "\"mentions\":{\"sum\":{\"field\":\"entities.count\"}}}}";
-    }
-
-    private static String nestedEntity(String id) {
-        return "{\"nested\":{\"path\":\"entities\",\"query\":{\"term\":{\"entities.id\":" + quote(id) + "}}}}";
+    private static String terms(String name, String field) {
+        return "\"" + name + "\":{\"terms\":{\"field\":\"" + field + "\",\"size\":10}}";
     }
 
     private static String quote(String s) {

@@ -37,12 +37,18 @@ class EntityController {
 
     private static final int MAX_SIZE = 100;
 
+    /** Aliases are read from this many documents mentioning the entity (a sampler), the rest is exact. */
+    static final int ALIAS_SAMPLE = 1000;
+    private static final int COOCCURRING = 20;
+
     private final ElasticsearchClient client;
     private final IndexProperties index;
+    private final EntityNames names;
 
-    EntityController(ElasticsearchClient client, IndexProperties index) {
+    EntityController(ElasticsearchClient client, IndexProperties index, EntityNames names) {
         this.client = client;
         this.index = index;
+        this.names = names;
     }
 
     /** Autocomplete: entities whose name starts with {@code q} (any word of it), most mentioned first. */
@@ -84,7 +90,7 @@ class EntityController {
     @Operation(summary = "One entity", description = "Name, type, aliases seen, mention and document counts, the "
             + "newest documents mentioning it, co-occurring entities and mentions per day and week.")
     @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
-            {"id":"Q1394","name":"Vladimir Lenin","type":"PERSON","aliases":["Vladimir Lenin"],"mentions":7,\
+            {"id":"Q1394","name":"Vladimir Lenin","type":"PERSON","aliases":["Vladimir Lenin"],"aliasesSampleSize":1000,"mentions":7,\
             "documentCount":3,"documents":[{"id":"2c97...","kind":"COMMENT","publishedAt":"2023-11-01T00:00:00Z"}],\
             "cooccurring":[{"id":"Q855","name":"Joseph Stalin","type":"PERSON","mentions":2,"documents":2}],\
             "mentionsPerDay":[{"date":"2023-11-01T00:00:00.000Z","documents":3,"mentions":7}],\
@@ -96,61 +102,63 @@ class EntityController {
         if (documents < 0 || documents > MAX_SIZE) {
             throw new BadRequest("documents must be between 0 and " + MAX_SIZE, "documents");
         }
-        Query mentions = Query.of(q -> q.nested(n -> n.path("entities")
-                .query(t -> t.term(term -> term.field("entities.id").value(id)))));
-        Query thisEntity = Query.of(q -> q.term(t -> t.field("entities.id").value(id)));
+        Query mentioning = Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("entityIds").value(id)))));
+        List<String> self = List.of(id);
         SearchResponse<ObjectNode> response = client.search(s -> s.index(index.readAlias())
-                .query(mentions)
+                .query(mentioning)
                 .size(documents)
+                .trackTotalHits(t -> t.enabled(false))
                 .source(src -> src.filter(f -> f.includes("id", "kind", "title", "author", "publishedAt", "source",
                         "thread.rootId")))
                 .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc).missing("_last")))
-                .aggregations("self", a -> a.nested(n -> n.path("entities"))
-                        .aggregations("this", t -> t.filter(thisEntity)
-                                .aggregations("ids", EntityAggregations.byId(1))
-                                .aggregations("names", n -> n.terms(te -> te.field("entities.name.keyword").size(10)))))
-                .aggregations("cooccurring", a -> a.nested(n -> n.path("entities"))
-                        .aggregations("others", o -> o.filter(f -> f.bool(b -> b.mustNot(thisEntity)))
-                                .aggregations("ids", EntityAggregations.byId(20))))
-                .aggregations("perDay", perInterval(CalendarInterval.Day, thisEntity))
-                .aggregations("perWeek", perInterval(CalendarInterval.Week, thisEntity)),
+                .aggregations("self", EntityMentions.of(self))
+                .aggregations("aliases", a -> a.sampler(sm -> sm.shardSize(ALIAS_SAMPLE))
+                        .aggregations("entities", n -> n.nested(ne -> ne.path("entities"))
+                                .aggregations("this", t -> t.filter(f -> f.term(te -> te.field("entities.id").value(id)))
+                                        .aggregations("names", na -> na.terms(te -> te.field("entities.name.keyword")
+                                                .size(10))))))
+                .aggregations("cooccurring", a -> a.terms(t -> t.field("entityIds").size(COOCCURRING)
+                        .exclude(e -> e.terms(self))))
+                .aggregations("perDay", EntityMentions.overTime(id, CalendarInterval.Day))
+                .aggregations("perWeek", EntityMentions.overTime(id, CalendarInterval.Week)),
                 ObjectNode.class);
-        Aggregate self = response.aggregations().get("self").nested().aggregations().get("this");
-        List<EntitySummary> found = EntityAggregations.summaries(self.filter().aggregations().get("ids"));
-        if (found.isEmpty()) {
+        EntityMentions.Tally tally = EntityMentions.read(response.aggregations().get("self")).get(id);
+        if (tally == null) {
             throw new NotFound("No document mentions entity " + id);
         }
-        EntitySummary summary = found.getFirst();
-        List<String> aliases = self.filter().aggregations().get("names").sterms().buckets().array().stream()
-                .map(b -> b.key().stringValue()).toList();
+        List<String> aliases = response.aggregations().get("aliases").sampler().aggregations().get("entities")
+                .nested().aggregations().get("this").filter().aggregations().get("names").sterms().buckets().array()
+                .stream().map(b -> b.key().stringValue()).toList();
+        List<StringTermsBucket> others = response.aggregations().get("cooccurring").sterms().buckets().array();
+        List<String> otherIds = others.stream().map(b -> b.key().stringValue()).toList();
+        Map<String, EntityMentions.Tally> otherMentions = otherIds.isEmpty() ? Map.of()
+                : EntityMentions.read(client.search(s -> s.index(index.readAlias()).size(0).requestCache(true)
+                        .query(mentioning).aggregations("mentions", EntityMentions.of(otherIds)), Void.class)
+                        .aggregations().get("mentions"));
+        List<String> named = new ArrayList<>(otherIds);
+        named.add(id);
+        Map<String, EntityNames.Named> names = this.names.of(named);
+        List<EntitySummary> cooccurring = others.stream().map(b -> {
+            String other = b.key().stringValue();
+            EntityNames.Named n = names.get(other);
+            EntityMentions.Tally t = otherMentions.get(other);
+            return new EntitySummary(other, n == null ? other : n.name(), n == null ? null : n.type(),
+                    t == null ? 0 : t.mentions(), b.docCount());
+        }).toList();
         List<ObjectNode> docs = response.hits().hits().stream().map(h -> h.source()).toList();
-        List<EntitySummary> cooccurring = EntityAggregations.summaries(response.aggregations().get("cooccurring")
-                .nested().aggregations().get("others").filter().aggregations().get("ids"));
-        return new EntityDetail(summary.id(), summary.name(), summary.type(), aliases, summary.mentions(),
-                summary.documents(), docs, cooccurring,
+        EntityNames.Named me = names.get(id);
+        return new EntityDetail(id, me == null ? id : me.name(), me == null ? null : me.type(), aliases,
+                ALIAS_SAMPLE, tally.mentions(), tally.documents(), docs, cooccurring,
                 series(response.aggregations().get("perDay")), series(response.aggregations().get("perWeek")));
     }
 
-    /** Mentions of the entity per calendar bucket: the sum of its per-document counts. */
-    private static Aggregation perInterval(CalendarInterval interval, Query thisEntity) {
-        return Aggregation.of(a -> a.dateHistogram(h -> h.field("publishedAt").calendarInterval(interval)
-                        .minDocCount(1))
-                .aggregations("entities", n -> n.nested(ne -> ne.path("entities"))
-                        .aggregations("this", t -> t.filter(thisEntity)
-                                .aggregations("mentions", m -> m.sum(sum -> sum.field("entities.count"))))));
+    private static List<Point> series(Aggregate mentions) {
+        return EntityMentions.readOverTime(mentions).stream()
+                .map(p -> new Point(p.date(), p.documents(), p.mentions())).toList();
     }
 
-    private static List<Point> series(Aggregate histogram) {
-        List<Point> points = new ArrayList<>();
-        for (DateHistogramBucket bucket : histogram.dateHistogram().buckets().array()) {
-            Double mentions = bucket.aggregations().get("entities").nested().aggregations().get("this").filter()
-                    .aggregations().get("mentions").sum().value();
-            points.add(new Point(bucket.keyAsString(), bucket.docCount(), Math.round(mentions)));
-        }
-        return points;
-    }
-
-    record EntityDetail(String id, String name, String type, List<String> aliases, long mentions, long documentCount,
+    record EntityDetail(String id, String name, String type, List<String> aliases, int aliasesSampleSize,
+                        long mentions, long documentCount,
                         List<ObjectNode> documents, List<EntitySummary> cooccurring, List<Point> mentionsPerDay,
                         List<Point> mentionsPerWeek) {
     }

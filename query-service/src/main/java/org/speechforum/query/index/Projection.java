@@ -95,6 +95,7 @@ public final class Projection {
         boolean newer = intent.thread != null && intent.thread.newerThan(stored == null ? null : stored.threadVersion());
         if (intent.body != null) {
             ObjectNode json = DocumentJson.mapper().valueToTree(intent.body.toBuilder().thread(null).build());
+            RootFields.write(json, intent.body);
             if (newer) {
                 json.set("thread", threadJson(intent.thread));
                 json.put("threadVersion", intent.thread.version());

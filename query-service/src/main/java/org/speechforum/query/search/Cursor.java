@@ -13,8 +13,9 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * An opaque pagination cursor: the point-in-time id that freezes the result set and the sort values of the
- * last hit returned, so the next page continues exactly after it however the index changes meanwhile.
+ * An opaque pagination cursor: the sort values of the last hit returned (the last one is the document id, which
+ * makes them unique), so the next page continues exactly after it; documents indexed meanwhile appear on later
+ * pages in their sort place. {@code pitId} is set only on cursors of the earlier design (a point in time).
  */
 record Cursor(String pitId, List<FieldValue> after) {
 
@@ -22,7 +23,9 @@ record Cursor(String pitId, List<FieldValue> after) {
 
     String encode() {
         ObjectNode node = JSON.createObjectNode();
-        node.put("pit", pitId);
+        if (pitId != null) {
+            node.put("pit", pitId);
+        }
         ArrayNode values = node.putArray("after");
         for (FieldValue value : after) {
             switch (value._kind()) {
@@ -54,7 +57,8 @@ record Cursor(String pitId, List<FieldValue> after) {
                     after.add(FieldValue.of(value.asString()));
                 }
             }
-            return new Cursor(node.get("pit").asString(), after);
+            JsonNode pit = node.get("pit");
+            return new Cursor(pit == null || pit.isNull() ? null : pit.asString(), after);
         } catch (IllegalArgumentException | JacksonException | NullPointerException e) {
             throw new BadRequest("cursor is not one this service returned", "cursor");
         }

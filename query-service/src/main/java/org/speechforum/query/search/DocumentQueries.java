@@ -36,11 +36,10 @@ public final class DocumentQueries {
                     .minimumShouldMatch("1")));
         }
         for (String entity : p.entities()) {
-            bool.filter(f -> f.nested(n -> n.path("entities")
-                    .query(nq -> nq.term(t -> t.field("entities.id").value(entity)))));
+            bool.filter(f -> f.term(t -> t.field("entityIds").value(entity)));
         }
         if (!p.entityTypes().isEmpty()) {
-            bool.filter(f -> f.nested(n -> n.path("entities").query(terms("entities.type", p.entityTypes()))));
+            bool.filter(terms("entityTypes", p.entityTypes()));
         }
         if (p.from() != null || p.to() != null) {
             bool.filter(f -> f.range(r -> r.date(d -> {

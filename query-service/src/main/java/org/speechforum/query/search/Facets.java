@@ -5,37 +5,39 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import org.speechforum.query.entities.EntityNames;
+import org.speechforum.query.index.RootFields;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The facets a search answers with: kinds, sources, authors, top entities per type and a date histogram,
- * computed by Elasticsearch over the whole result set, not just the page.
+ * computed by Elasticsearch over the whole result set, not just the page. Every facet is a terms aggregation on
+ * a root-level keyword field with eager global ordinals (entity facets on {@code entityIdsByType.<TYPE>}, see
+ * {@link RootFields}); entity names come from {@link EntityNames}, not from sub-aggregations.
  */
 final class Facets {
 
-    private static final int TOP = 10;
+    static final int TOP = 10;
 
     private Facets() {
     }
 
     static Map<String, Aggregation> requested(String interval) {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
-        aggs.put("kinds", Aggregation.of(a -> a.terms(t -> t.field("kind").size(TOP))));
-        aggs.put("sources", Aggregation.of(a -> a.terms(t -> t.field("source").size(TOP))));
-        aggs.put("authors", Aggregation.of(a -> a.terms(t -> t.field("author.name.keyword").size(TOP))));
-        aggs.put("handles", Aggregation.of(a -> a.terms(t -> t.field("author.handle").size(TOP))));
-        aggs.put("entities", Aggregation.of(a -> a
-                .nested(n -> n.path("entities"))
-                .aggregations("types", Aggregation.of(types -> types
-                        .terms(t -> t.field("entities.type").size(TOP))
-                        .aggregations("ids", Aggregation.of(ids -> ids
-                                .terms(t -> t.field("entities.id").size(TOP))
-                                .aggregations("name", Aggregation.of(name -> name
-                                        .terms(t -> t.field("entities.name.keyword").size(1))))))))));
+        aggs.put("kinds", terms("kind"));
+        aggs.put("sources", terms("source"));
+        aggs.put("authors", terms("author.name.keyword"));
+        aggs.put("handles", terms("author.handle"));
+        aggs.put("types", terms("entityTypes"));
+        for (String type : RootFields.TYPES) {
+            aggs.put("entities." + type, terms("entityIdsByType." + type));
+        }
         aggs.put("dates", Aggregation.of(a -> a.dateHistogram(h -> h
                 .field("publishedAt")
                 .calendarInterval(CalendarInterval.valueOf(capitalise(interval)))
@@ -43,7 +45,23 @@ final class Facets {
         return aggs;
     }
 
-    static Map<String, Object> read(Map<String, Aggregate> aggregations) {
+    private static Aggregation terms(String field) {
+        return Aggregation.of(a -> a.terms(t -> t.field(field).size(TOP)));
+    }
+
+    /** The entity ids the facets list, for one name lookup. */
+    static Set<String> entityIds(Map<String, Aggregate> aggregations) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String type : RootFields.TYPES) {
+            Aggregate agg = aggregations.get("entities." + type);
+            if (agg != null && agg.isSterms()) {
+                agg.sterms().buckets().array().forEach(b -> ids.add(b.key().stringValue()));
+            }
+        }
+        return ids;
+    }
+
+    static Map<String, Object> read(Map<String, Aggregate> aggregations, Map<String, EntityNames.Named> names) {
         Map<String, Object> facets = new LinkedHashMap<>();
         facets.put("kinds", counts(aggregations.get("kinds")));
         facets.put("sources", counts(aggregations.get("sources")));
@@ -52,18 +70,18 @@ final class Facets {
         authors.sort((a, b) -> Long.compare(b.count(), a.count()));
         facets.put("authors", authors);
         Map<String, List<EntityCount>> entities = new LinkedHashMap<>();
-        Aggregate nested = aggregations.get("entities");
-        if (nested != null) {
-            for (StringTermsBucket type : nested.nested().aggregations().get("types").sterms().buckets().array()) {
-                List<EntityCount> top = new ArrayList<>();
-                for (StringTermsBucket id : type.aggregations().get("ids").sterms().buckets().array()) {
-                    List<StringTermsBucket> names = id.aggregations().get("name").sterms().buckets().array();
-                    top.add(new EntityCount(id.key().stringValue(),
-                            names.isEmpty() ? id.key().stringValue() : names.getFirst().key().stringValue(),
-                            id.docCount()));
-                }
-                entities.put(type.key().stringValue(), top);
+        for (Count type : counts(aggregations.get("types"))) {
+            Aggregate ids = aggregations.get("entities." + type.value());
+            if (ids == null || !ids.isSterms()) {
+                continue;
             }
+            List<EntityCount> top = new ArrayList<>();
+            for (StringTermsBucket id : ids.sterms().buckets().array()) {
+                String key = id.key().stringValue();
+                EntityNames.Named named = names.get(key);
+                top.add(new EntityCount(key, named == null ? key : named.name(), id.docCount()));
+            }
+            entities.put(type.value(), top);
         }
         facets.put("entities", entities);
         List<DateCount> dates = new ArrayList<>();

@@ -30,7 +30,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ObjectNode;
 
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch.core.search.TotalHits;
+import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
+import org.speechforum.query.entities.EntityNames;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +57,7 @@ class SearchController {
             "id", "kind", "source", "url", "title", "author", "publishedAt", "publishedAtPrecision", "parentId",
             "thread", "upvotes", "downvotes", "op");
     static final String SEARCH_EXAMPLE = """
-            {"total":1,"hits":[{"id":"2c9770e0ff85a0163919fb1ccce44ce5","score":2.1,"kind":"SPEECH","title":"Plenary session","author":{"name":"Vladimir Putin","role":"President of Russia"},"publishedAt":"2024-10-24T10:00:00Z","highlight":{"text":["the <mark>BRICS</mark> partners"]}}],"facets":{"kinds":[{"value":"SPEECH","count":1}],"sources":[{"value":"kremlin.ru","count":1}],"authors":[{"value":"Vladimir Putin","count":1}],"entities":{"ORGANIZATION":[{"id":"Q44016","name":"BRICS","count":1}]},"dates":[{"date":"2024-10-01T00:00:00.000Z","count":1}]},"cursor":null}""";
+            {"total":1,"totalRelation":"eq","hits":[{"id":"2c9770e0ff85a0163919fb1ccce44ce5","score":2.1,"kind":"SPEECH","title":"Plenary session","author":{"name":"Vladimir Putin","role":"President of Russia"},"publishedAt":"2024-10-24T10:00:00Z","highlight":{"text":["the <mark>BRICS</mark> partners"]}}],"facets":{"kinds":[{"value":"SPEECH","count":1}],"sources":[{"value":"kremlin.ru","count":1}],"authors":[{"value":"Vladimir Putin","count":1}],"entities":{"ORGANIZATION":[{"id":"Q44016","name":"BRICS","count":1}]},"dates":[{"date":"2024-10-01T00:00:00.000Z","count":1}]},"cursor":null}""";
     static final String DOCUMENT_EXAMPLE = """
             {"id":"2c9770e0ff85a0163919fb1ccce44ce5","kind":"COMMENT","source":"lemmygrad.ml","externalId":"123",\
             "author":{"handle":"cfgaussian","instance":"lemmygrad.ml"},"publishedAt":"2023-11-01T00:00:00Z",\
@@ -54,15 +65,20 @@ class SearchController {
             "op":true,"entities":[{"id":"Q7747","name":"Vladimir Putin","type":"PERSON","count":1,\
             "mentions":[{"text":"Putin","start":0,"end":5,"sentence":0}]}]}""";
     private static final Time PIT_KEEP_ALIVE = Time.of(t -> t.time("2m"));
+    /** Totals are exact up to this many hits, then reported as {@code totalRelation: "gte"}. */
+    static final int EXACT_TOTAL = 10_000;
+    private static final Executor FACET_REQUESTS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final ElasticsearchClient client;
     private final IndexProperties index;
     private final SearchProperties search;
+    private final EntityNames names;
 
-    SearchController(ElasticsearchClient client, IndexProperties index, SearchProperties search) {
+    SearchController(ElasticsearchClient client, IndexProperties index, SearchProperties search, EntityNames names) {
         this.client = client;
         this.index = index;
         this.search = search;
+        this.names = names;
     }
 
     /**
@@ -101,22 +117,59 @@ class SearchController {
                 SearchParams.instant(from, "from"), SearchParams.instant(to, "to"), root, SearchParams.sort(sort),
                 size, cursor, SearchParams.interval(interval));
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
-        String pitId = after != null ? after.pitId()
-                : client.openPointInTime(p -> p.index(index.readAlias()).keepAlive(PIT_KEEP_ALIVE)).id();
-
-        SearchResponse<ObjectNode> response = client.search(request(params, pitId, after), ObjectNode.class);
+        // The facets go as their own size-0 request, in parallel with the page, so Elasticsearch's request
+        // cache can answer them again for the next page view of the same question.
+        CompletableFuture<SearchResponse<Void>> facetAnswer = after != null ? null
+                : CompletableFuture.supplyAsync(() -> facets(params), FACET_REQUESTS);
+        SearchResponse<ObjectNode> response;
+        try {
+            response = client.search(request(params, after), ObjectNode.class);
+        } catch (IOException | RuntimeException e) {
+            if (facetAnswer != null) {
+                facetAnswer.cancel(true);
+            }
+            throw e;
+        }
         List<Hit<ObjectNode>> rawHits = response.hits().hits();
         List<SearchHit> hits = rawHits.stream().map(SearchController::toHit).toList();
-        String next = null;
-        String livePit = response.pitId() != null ? response.pitId() : pitId;
-        if (rawHits.size() == size) {
-            next = new Cursor(livePit, rawHits.getLast().sort()).encode();
-        } else {
-            client.closePointInTime(c -> c.id(livePit));
+        String next = rawHits.size() == size ? new Cursor(after == null ? null : after.pitId(),
+                rawHits.getLast().sort()).encode() : null;
+        if (after != null && after.pitId() != null && next == null) {
+            client.closePointInTime(c -> c.id(after.pitId()));
         }
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        Map<String, Object> facets = after == null ? Facets.read(response.aggregations()) : null;
-        return new SearchResult(total, hits, facets, next);
+        TotalHits totalHits = response.hits().total();
+        long total = totalHits == null ? hits.size() : totalHits.value();
+        String relation = totalHits == null || totalHits.relation() == TotalHitsRelation.Eq ? "eq" : "gte";
+        Map<String, Object> facets = null;
+        if (facetAnswer != null) {
+            Map<String, Aggregate> aggregations = join(facetAnswer).aggregations();
+            facets = Facets.read(aggregations, names.of(Facets.entityIds(aggregations)));
+        }
+        return new SearchResult(total, relation, hits, facets, next);
+    }
+
+    private SearchResponse<Void> facets(SearchParams params) {
+        try {
+            return client.search(s -> s.index(index.readAlias()).size(0).requestCache(true)
+                    .query(DocumentQueries.of(params))
+                    .aggregations(Facets.requested(params.interval())), Void.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) throws IOException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
     }
 
     @GetMapping("/api/v1/documents/{id}")
@@ -132,18 +185,26 @@ class SearchController {
         return response.source();
     }
 
-    private SearchRequest request(SearchParams params, String pitId, Cursor after) {
+    /**
+     * The page: no point in time (a first page that is also the last needs none; the next pages continue with
+     * search_after on the sort values and the document id, which breaks ties), a total counted exactly up to
+     * {@link #EXACT_TOTAL} and answered as a lower bound above, only the fields a hit shows.
+     */
+    private SearchRequest request(SearchParams params, Cursor after) {
         return SearchRequest.of(s -> {
-            s.pit(p -> p.id(pitId).keepAlive(PIT_KEEP_ALIVE))
-                    .size(params.size())
-                    .trackTotalHits(t -> t.enabled(true))
+            if (after != null && after.pitId() != null) {
+                // A cursor issued before pages stopped using points in time (index version 1) still works.
+                s.pit(p -> p.id(after.pitId()).keepAlive(PIT_KEEP_ALIVE));
+            } else {
+                s.index(index.readAlias());
+            }
+            s.size(params.size())
+                    .trackTotalHits(t -> t.count(EXACT_TOTAL))
                     .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                     .query(DocumentQueries.of(params))
                     .sort(sortOptions(params.effectiveSort()));
             if (after != null) {
                 s.searchAfter(after.after());
-            } else {
-                s.aggregations(Facets.requested(params.interval()));
             }
             if (params.fullText()) {
                 s.highlight(h -> h
@@ -158,6 +219,12 @@ class SearchController {
     }
 
     private static List<SortOptions> sortOptions(SearchParams.Sort sort) {
+        List<SortOptions> options = new ArrayList<>(sortKeys(sort));
+        options.add(SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
+        return options;
+    }
+
+    private static List<SortOptions> sortKeys(SearchParams.Sort sort) {
         SortOptions newest = SortOptions.of(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)
                 .missing("_last").unmappedType(co.elastic.clients.elasticsearch._types.mapping.FieldType.Date)));
         return switch (sort) {
@@ -176,7 +243,8 @@ class SearchController {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record SearchResult(long total, List<SearchHit> hits, Map<String, Object> facets, String cursor) {
+    record SearchResult(long total, String totalRelation, List<SearchHit> hits, Map<String, Object> facets,
+                        String cursor) {
     }
 
     /** A hit: the document's summary fields flattened next to its id, score and highlighted fragments. */

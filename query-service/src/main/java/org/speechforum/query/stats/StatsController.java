@@ -12,7 +12,8 @@ import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import org.speechforum.query.entities.EntityAggregations;
+import org.speechforum.query.entities.EntityMentions;
+import org.speechforum.query.entities.EntityNames;
 import org.speechforum.query.entities.EntitySummary;
 import org.speechforum.query.index.IndexProperties;
 import org.speechforum.query.search.BadRequest;
@@ -42,10 +43,12 @@ class StatsController {
 
     private final ElasticsearchClient client;
     private final IndexProperties index;
+    private final EntityNames names;
 
-    StatsController(ElasticsearchClient client, IndexProperties index) {
+    StatsController(ElasticsearchClient client, IndexProperties index, EntityNames names) {
         this.client = client;
         this.index = index;
+        this.names = names;
     }
 
     /** Mentions per time bucket of each requested entity (by canonical id). */
@@ -67,26 +70,16 @@ class StatsController {
         Instant fromInstant = SearchParams.instant(from, "from");
         Instant toInstant = SearchParams.instant(to, "to");
         List<Series> series = new ArrayList<>();
+        Map<String, EntityNames.Named> known = names.of(ids);
         for (String id : ids) {
             Query filter = DocumentQueries.of(SearchParams.filters(List.of(id), List.of(), fromInstant, toInstant));
-            Query thisEntity = Query.of(q -> q.term(t -> t.field("entities.id").value(id)));
             SearchResponse<Void> response = client.search(s -> s.index(index.readAlias()).size(0).query(filter)
-                    .aggregations("buckets", a -> a.dateHistogram(h -> h.field("publishedAt")
-                                    .calendarInterval(calendar(bucket)).minDocCount(1))
-                            .aggregations("entities", n -> n.nested(ne -> ne.path("entities"))
-                                    .aggregations("this", t -> t.filter(thisEntity)
-                                            .aggregations("ids", EntityAggregations.byId(1))))), Void.class);
-            List<Point> points = new ArrayList<>();
-            String name = id;
-            for (DateHistogramBucket b : response.aggregations().get("buckets").dateHistogram().buckets().array()) {
-                List<EntitySummary> found = EntityAggregations.summaries(b.aggregations().get("entities").nested()
-                        .aggregations().get("this").filter().aggregations().get("ids"));
-                if (!found.isEmpty()) {
-                    name = found.getFirst().name();
-                    points.add(new Point(b.keyAsString(), found.getFirst().mentions()));
-                }
-            }
-            series.add(new Series(id, name, points));
+                    .requestCache(true)
+                    .aggregations("mentions", EntityMentions.overTime(id, calendar(bucket))), Void.class);
+            List<Point> points = EntityMentions.readOverTime(response.aggregations().get("mentions")).stream()
+                    .map(p -> new Point(p.date(), p.mentions())).toList();
+            EntityNames.Named named = known.get(id);
+            series.add(new Series(id, named == null ? id : named.name(), points));
         }
         return new MentionSeries(bucket, series);
     }
@@ -105,15 +98,26 @@ class StatsController {
         }
         Query filter = DocumentQueries.of(SearchParams.filters(List.of(), List.of(),
                 SearchParams.instant(from, "from"), SearchParams.instant(to, "to")));
-        Query ofType = type == null || type.isBlank()
-                ? Query.of(q -> q.matchAll(m -> m))
-                : Query.of(q -> q.term(t -> t.field("entities.type").value(type.strip())));
+        String field = type == null || type.isBlank() ? "entityIds" : "entityIdsByType." + type.strip();
         SearchResponse<Void> response = client.search(s -> s.index(index.readAlias()).size(0).query(filter)
-                .aggregations("entities", a -> a.nested(n -> n.path("entities"))
-                        .aggregations("typed", t -> t.filter(ofType)
-                                .aggregations("ids", EntityAggregations.byId(size)))), Void.class);
-        return EntityAggregations.summaries(response.aggregations().get("entities").nested().aggregations()
-                .get("typed").filter().aggregations().get("ids"));
+                .requestCache(true)
+                .aggregations("ids", a -> a.terms(t -> t.field(field).size(size))), Void.class);
+        List<StringTermsBucket> top = response.aggregations().get("ids").sterms().buckets().array();
+        List<String> ids = top.stream().map(b -> b.key().stringValue()).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, EntityMentions.Tally> mentions = EntityMentions.read(client.search(s -> s
+                .index(index.readAlias()).size(0).query(filter).requestCache(true)
+                .aggregations("mentions", EntityMentions.of(ids)), Void.class).aggregations().get("mentions"));
+        Map<String, EntityNames.Named> known = names.of(ids);
+        return top.stream().map(b -> {
+            String id = b.key().stringValue();
+            EntityNames.Named named = known.get(id);
+            EntityMentions.Tally tally = mentions.get(id);
+            return new EntitySummary(id, named == null ? id : named.name(),
+                    named == null ? null : named.type(), tally == null ? 0 : tally.mentions(), b.docCount());
+        }).toList();
     }
 
     /** Documents per time bucket, one series per kind (or per source with {@code by=source}). */
