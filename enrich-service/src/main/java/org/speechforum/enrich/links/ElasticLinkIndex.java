@@ -108,6 +108,62 @@ public class ElasticLinkIndex implements LinkIndex {
         if (keys.isEmpty() && urls.isEmpty()) {
             return List.of();
         }
+        return search(speechQuery(keys, urls), size);
+    }
+
+    @Override
+    public List<List<Entry>> speechesSharingEach(List<Entry> forum, int size) throws IOException {
+        List<Query> queries = new ArrayList<>(forum.size());
+        for (Entry e : forum) {
+            queries.add(e.keys().isEmpty() && e.urls().isEmpty() ? null : speechQuery(e.keys(), e.urls()));
+        }
+        return searchEach(queries, size);
+    }
+
+    @Override
+    public List<List<Entry>> forumSharingEach(List<Entry> speeches, int size) throws IOException {
+        List<Query> queries = new ArrayList<>(speeches.size());
+        for (Entry e : speeches) {
+            queries.add(e.keys().isEmpty() && (e.url() == null || e.url().isBlank()) ? null
+                    : forumQuery(e.keys(), e.url()));
+        }
+        return searchEach(queries, size);
+    }
+
+    /** One multi-search for all queries (null: no query, an empty answer). */
+    private List<List<Entry>> searchEach(List<Query> queries, int size) throws IOException {
+        List<List<Entry>> out = new ArrayList<>(queries.size());
+        List<co.elastic.clients.elasticsearch.core.msearch.RequestItem> items = new ArrayList<>();
+        for (Query q : queries) {
+            if (q != null) {
+                items.add(co.elastic.clients.elasticsearch.core.msearch.RequestItem.of(r -> r
+                        .header(h -> h.index(index))
+                        .body(b -> b.query(q).size(size)
+                                .source(src -> src.filter(f -> f.includes("id", "kind", "url", "text"))))));
+            }
+        }
+        if (items.isEmpty()) {
+            queries.forEach(q -> out.add(List.of()));
+            return out;
+        }
+        ensureExists();
+        var response = client.msearch(m -> m.searches(items), ObjectNode.class);
+        int next = 0;
+        for (Query q : queries) {
+            if (q == null) {
+                out.add(List.of());
+                continue;
+            }
+            var item = response.responses().get(next++);
+            if (!item.isResult()) {
+                throw new DownstreamUnavailable("Link lookup failed: " + item.failure().error().reason(), null);
+            }
+            out.add(entries(item.result().hits().hits()));
+        }
+        return out;
+    }
+
+    private static Query speechQuery(Collection<String> keys, Collection<String> urls) {
         List<String> scored = keys.stream().limit(MAX_SCORED_KEYS).toList();
         List<FieldValue> all = keys.stream().map(FieldValue::of).toList();
         Query query = Query.of(q -> q.bool(b -> {
@@ -128,17 +184,21 @@ public class ElasticLinkIndex implements LinkIndex {
             }
             return b.minimumShouldMatch("1");
         }));
-        return search(query, size);
+        return query;
     }
 
     @Override
     public List<Entry> forumSharing(Collection<String> keys, String url, int size) throws IOException {
-        List<FieldValue> values = keys.stream().map(FieldValue::of).toList();
-        boolean hasUrl = url != null && !url.isBlank();
-        if (values.isEmpty() && !hasUrl) {
+        if (keys.isEmpty() && (url == null || url.isBlank())) {
             return List.of();
         }
-        Query query = Query.of(q -> q.bool(b -> {
+        return search(forumQuery(keys, url), size);
+    }
+
+    private static Query forumQuery(Collection<String> keys, String url) {
+        List<FieldValue> values = keys.stream().map(FieldValue::of).toList();
+        boolean hasUrl = url != null && !url.isBlank();
+        return Query.of(q -> q.bool(b -> {
             b.filter(f -> f.terms(t -> t.field("kind").terms(v -> v.value(
                     List.of(FieldValue.of("POST"), FieldValue.of("COMMENT"))))));
             if (!values.isEmpty()) {
@@ -150,15 +210,18 @@ public class ElasticLinkIndex implements LinkIndex {
             }
             return b.minimumShouldMatch("1");
         }));
-        return search(query, size);
     }
 
     private List<Entry> search(Query query, int size) throws IOException {
         ensureExists();
         SearchResponse<ObjectNode> response = client.search(s -> s.index(index).size(size).query(query)
                 .source(src -> src.filter(f -> f.includes("id", "kind", "url", "text"))), ObjectNode.class);
+        return entries(response.hits().hits());
+    }
+
+    private static List<Entry> entries(List<Hit<ObjectNode>> hits) {
         List<Entry> out = new ArrayList<>();
-        for (Hit<ObjectNode> hit : response.hits().hits()) {
+        for (Hit<ObjectNode> hit : hits) {
             ObjectNode doc = hit.source();
             if (doc == null) {
                 continue;

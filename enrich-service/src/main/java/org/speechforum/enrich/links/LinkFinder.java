@@ -80,13 +80,14 @@ public final class LinkFinder {
         index.put(entries);
         index.refresh();
         Map<String, Linker.Speech> prepared = new HashMap<>();
-        for (LinkIndex.Entry e : entries) {
-            if (e.kind() == DocumentKind.SPEECH) {
-                continue;
-            }
-            Document d = forum.get(e.id());
+        List<LinkIndex.Entry> forumEntries = entries.stream().filter(e -> e.kind() != DocumentKind.SPEECH).toList();
+        List<LinkIndex.Entry> speechEntries = entries.stream().filter(e -> e.kind() == DocumentKind.SPEECH).toList();
+        List<List<LinkIndex.Entry>> speechHits = forumEntries.isEmpty() ? List.of()
+                : index.speechesSharingEach(forumEntries, properties.candidates());
+        for (int i = 0; i < forumEntries.size(); i++) {
+            Document d = forum.get(forumEntries.get(i).id());
             List<Link> links = new ArrayList<>();
-            for (LinkIndex.Entry s : index.speechesSharing(e.keys(), e.urls(), properties.candidates())) {
+            for (LinkIndex.Entry s : speechHits.get(i)) {
                 Linker.Speech speech = prepared.computeIfAbsent(s.id(), id -> linker.speech(id, s.url(), s.text()));
                 links.addAll(linker.link(d.kind(), d.text(), speech));
             }
@@ -94,12 +95,12 @@ public final class LinkFinder {
                 forward.put(d.id(), links);
             }
         }
-        for (LinkIndex.Entry e : entries) {
-            if (e.kind() != DocumentKind.SPEECH) {
-                continue;
-            }
+        List<List<LinkIndex.Entry>> forumHits = speechEntries.isEmpty() ? List.of()
+                : index.forumSharingEach(speechEntries, REVERSE_CANDIDATES);
+        for (int i = 0; i < speechEntries.size(); i++) {
+            LinkIndex.Entry e = speechEntries.get(i);
             Linker.Speech speech = prepared.computeIfAbsent(e.id(), id -> linker.speech(id, e.url(), e.text()));
-            for (LinkIndex.Entry f : index.forumSharing(e.keys(), e.url(), REVERSE_CANDIDATES)) {
+            for (LinkIndex.Entry f : forumHits.get(i)) {
                 if (forum.containsKey(f.id())) {
                     continue; // of this batch: its forward search already saw this speech
                 }

@@ -28,4 +28,22 @@ public interface LinkIndex {
 
     /** Forum documents (POST, COMMENT) sharing a key with {@code keys} or naming {@code url}. */
     List<Entry> forumSharing(Collection<String> keys, String url, int size) throws IOException;
+
+    /** {@link #speechesSharing} for each forum entry of a batch, answers in the same order (one round trip). */
+    default List<List<Entry>> speechesSharingEach(List<Entry> forum, int size) throws IOException {
+        List<List<Entry>> out = new java.util.ArrayList<>(forum.size());
+        for (Entry e : forum) {
+            out.add(speechesSharing(e.keys(), e.urls(), size));
+        }
+        return out;
+    }
+
+    /** {@link #forumSharing} for each speech entry of a batch, answers in the same order (one round trip). */
+    default List<List<Entry>> forumSharingEach(List<Entry> speeches, int size) throws IOException {
+        List<List<Entry>> out = new java.util.ArrayList<>(speeches.size());
+        for (Entry e : speeches) {
+            out.add(forumSharing(e.keys(), e.url(), size));
+        }
+        return out;
+    }
 }
