@@ -1,7 +1,7 @@
 package org.speechforum.enrich.links;
 
+import org.speechforum.enrich.store.OwnedIndex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -9,15 +9,12 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.speechforum.contracts.DocumentKind;
 import org.speechforum.kafka.DownstreamUnavailable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -32,41 +29,27 @@ import java.util.Map;
  */
 public class ElasticLinkIndex implements LinkIndex {
 
-    private static final Logger log = LoggerFactory.getLogger(ElasticLinkIndex.class);
     private static final String MAPPINGS = "/elasticsearch/link-keys-mappings.json";
     /** Forward lookups score by shared keys: one should clause per key for at most this many keys. */
     static final int MAX_SCORED_KEYS = 512;
 
     private final ElasticsearchClient client;
     private final String index;
-    private volatile boolean ensured;
+    private final OwnedIndex owned;
 
     public ElasticLinkIndex(ElasticsearchClient client, String index) {
         this.client = client;
         this.index = index;
+        this.owned = new OwnedIndex(client, index, MAPPINGS, "Link key");
     }
 
     public String index() {
         return index;
     }
 
+    /** Creates the index with its mappings when missing; idempotent. */
     public void ensureExists() throws IOException {
-        if (ensured) {
-            return;
-        }
-        if (!client.indices().exists(e -> e.index(index)).value()) {
-            try (InputStream mappings = ElasticLinkIndex.class.getResourceAsStream(MAPPINGS)) {
-                client.indices().create(c -> c.index(index)
-                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                        .mappings(m -> m.withJson(mappings)));
-                log.info("Link key index {} created", index);
-            } catch (ElasticsearchException e) {
-                if (!"resource_already_exists_exception".equals(e.error().type())) {
-                    throw e;
-                }
-            }
-        }
-        ensured = true;
+        owned.ensureExists();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.speechforum.enrich.threads;
 
+import org.speechforum.enrich.store.OwnedIndex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
@@ -16,14 +16,11 @@ import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.speechforum.contracts.DocumentJson;
 import org.speechforum.kafka.DownstreamUnavailable;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,7 +37,6 @@ import java.util.Map;
  */
 public class ElasticThreadState implements ThreadState {
 
-    private static final Logger log = LoggerFactory.getLogger(ElasticThreadState.class);
     private static final String MAPPINGS = "/elasticsearch/thread-state-mappings.json";
     private static final int PAGE = 10_000;
     private static final int STATS_SLICE = 200;
@@ -49,11 +45,12 @@ public class ElasticThreadState implements ThreadState {
 
     private final ElasticsearchClient client;
     private final String index;
-    private volatile boolean ensured;
+    private final OwnedIndex owned;
 
     public ElasticThreadState(ElasticsearchClient client, String index) {
         this.client = client;
         this.index = index;
+        this.owned = new OwnedIndex(client, index, MAPPINGS, "Thread state");
     }
 
     public String index() {
@@ -62,22 +59,7 @@ public class ElasticThreadState implements ThreadState {
 
     /** Creates the index with its mappings when missing; idempotent. */
     public void ensureExists() throws IOException {
-        if (ensured) {
-            return;
-        }
-        if (!client.indices().exists(e -> e.index(index)).value()) {
-            try (InputStream mappings = ElasticThreadState.class.getResourceAsStream(MAPPINGS)) {
-                client.indices().create(c -> c.index(index)
-                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                        .mappings(m -> m.withJson(mappings)));
-                log.info("Thread state index {} created", index);
-            } catch (ElasticsearchException e) {
-                if (!"resource_already_exists_exception".equals(e.error().type())) {
-                    throw e;
-                }
-            }
-        }
-        ensured = true;
+        owned.ensureExists();
     }
 
     @Override
