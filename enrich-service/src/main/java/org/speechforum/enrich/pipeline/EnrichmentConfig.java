@@ -32,14 +32,19 @@ class EnrichmentConfig {
                                       List<EntityType> statisticalTypes,
                                       @Value("${enrich.derive-missing-ids:false}") boolean deriveMissingIds) {
         long t0 = System.nanoTime();
-        EntityPipeline pipeline = statistical
-                ? EntityPipeline.createWithStatistical(EnumSet.copyOf(statisticalTypes))
-                : EntityPipeline.createRulesOnly();
+        EntityPipeline pipeline = pipelineFor(statistical, statisticalTypes);
         log.info("Entity tagging ready in {} ms: {} curated and country entities, statistical layer {}",
                 (System.nanoTime() - t0) / 1_000_000, pipeline.gazetteer().entities().size(),
                 pipeline.statistical().map(s -> "NLP4J " + statisticalTypes + " (model loaded in "
                         + s.modelLoadMillis() + " ms)").orElse("off"));
         return new DocumentEnricher(Clock.systemUTC(), pipeline, new ThreadMemory(100_000), deriveMissingIds);
+    }
+
+    /** The users' configuration (lists, rules and the model) or the light one (lists and rules, no model). */
+    static EntityPipeline pipelineFor(boolean statistical, List<EntityType> statisticalTypes) {
+        return statistical
+                ? EntityPipeline.createWithStatistical(EnumSet.copyOf(statisticalTypes))
+                : EntityPipeline.createRulesOnly();
     }
 
     @Bean(destroyMethod = "shutdown")
