@@ -71,9 +71,9 @@ class RebuildFromTheLogTest {
         String rootId = org.speechforum.contracts.DocumentIds.of(source, "post");
         String discussionId = org.speechforum.contracts.DocumentIds.of(source, "discussion");
         String speechId = org.speechforum.contracts.DocumentIds.of(source, "speech");
-        JsonNode thread = awaitThread(rootId, t -> t.get("size").asInt() == 4 && t.get("replyCount").asInt() == 3);
+        JsonNode thread = pipeline.awaitThread(rootId, t -> t.get("size").asInt() == 4 && t.get("replyCount").asInt() == 3);
         assertThat(thread.get("root").get("children")).hasSize(2);
-        awaitThread(discussionId, t -> t.get("root").has("links")
+        pipeline.awaitThread(discussionId, t -> t.get("root").has("links")
                 && t.get("root").get("links").toString().contains(speechId));
         assertThat(postId).isNotNull();
 
@@ -110,7 +110,7 @@ class RebuildFromTheLogTest {
             listeners.getListenerContainer("query-service-indexer").start();
         }
         // The read API serves the rebuilt index.
-        assertThat(awaitThread(rootId, t -> t.get("size").asInt() == 4).get("replyCount").asInt()).isEqualTo(3);
+        assertThat(pipeline.awaitThread(rootId, t -> t.get("size").asInt() == 4).get("replyCount").asInt()).isEqualTo(3);
     }
 
     private void post(String json) throws Exception {
@@ -129,23 +129,6 @@ class RebuildFromTheLogTest {
             Thread.sleep(250);
         }
         throw new AssertionError("Expected " + hits + " hits for " + path + ", last: " + last);
-    }
-
-    private JsonNode awaitThread(String rootId, java.util.function.Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        String last = null;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> answer = pipeline.get(pipeline.query("/api/v1/threads/" + rootId));
-            last = answer.statusCode() + " " + answer.body();
-            if (answer.statusCode() == 200) {
-                JsonNode t = JSON.readTree(answer.body());
-                if (!t.get("replyCount").isNull() && done.test(t)) {
-                    return t;
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Thread " + rootId + " did not settle: " + last);
     }
 
     /** Waits until enrich and the indexer have consumed everything and the index stopped changing. */

@@ -134,6 +134,27 @@ final class RunningPipeline {
     record SeedIds(String speech, List<String> comments) {
     }
 
+    /**
+     * The thread answer of {@code rootId} once its aggregates are written (replyCount no longer null) and
+     * {@code done} holds, polled for up to 90 s: threading settles asynchronously in enrich-service.
+     */
+    JsonNode awaitThread(String rootId, java.util.function.Predicate<JsonNode> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> answer = get(query("/api/v1/threads/" + rootId));
+            last = answer.statusCode() + " " + answer.body();
+            if (answer.statusCode() == 200) {
+                JsonNode t = JSON.readTree(answer.body());
+                if (!t.get("replyCount").isNull() && done.test(t)) {
+                    return t;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Thread " + rootId + " did not settle: " + last);
+    }
+
     private static URI uri(ConfigurableApplicationContext context, String path) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return URI.create("http://127.0.0.1:" + port + path);

@@ -5,11 +5,9 @@ import org.speechforum.contracts.DocumentIds;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.speechforum.e2e.RunningPipeline.JSON;
@@ -28,7 +26,7 @@ class ThreadsThroughThePipelineTest {
         RunningPipeline.SeedIds seed = pipeline.seed();
         List<String> c = seed.comments();
 
-        JsonNode thread = awaitThread(seed.speech(), t -> t.get("size").asInt() == 5 && t.get("replyCount").asInt() == 4);
+        JsonNode thread = pipeline.awaitThread(seed.speech(), t -> t.get("size").asInt() == 5 && t.get("replyCount").asInt() == 4);
 
         assertThat(shape(thread.get("root"), seed)).isEqualTo("speech(c1(c2(c3),c4))");
         assertThat(thread.get("speech").get("id").asString()).isEqualTo(seed.speech());
@@ -61,17 +59,17 @@ class ThreadsThroughThePipelineTest {
             String postId = DocumentIds.of(source, "post");
             if (speechFirst) {
                 post(speech);
-                awaitThread(speechId, t -> t.get("size").asInt() == 1);
+                pipeline.awaitThread(speechId, t -> t.get("size").asInt() == 1);
                 post(discussion);
             } else {
                 post(discussion);
-                awaitThread(postId, t -> t.get("size").asInt() == 2);
+                pipeline.awaitThread(postId, t -> t.get("size").asInt() == 2);
                 post(speech);
             }
 
             // The speech most linked from the thread: the URL's DISCUSSES counts double (a similar speech from the
             // other round may be quoted too).
-            JsonNode thread = awaitThread(postId, t -> t.get("size").asInt() == 2 && !t.get("speech").isNull()
+            JsonNode thread = pipeline.awaitThread(postId, t -> t.get("size").asInt() == 2 && !t.get("speech").isNull()
                     && speechId.equals(t.get("speech").get("id").asString()));
             assertThat(thread.get("speech").get("id").asString()).as(speechFirst ? "speech first" : "speech last")
                     .isEqualTo(speechId);
@@ -92,23 +90,6 @@ class ThreadsThroughThePipelineTest {
     private void post(String json) throws Exception {
         HttpResponse<String> answer = pipeline.postJson(pipeline.ingest("/api/v1/documents"), json);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-    }
-
-    private JsonNode awaitThread(String rootId, Predicate<JsonNode> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        String last = null;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> answer = pipeline.get(pipeline.query("/api/v1/threads/" + rootId));
-            last = answer.statusCode() + " " + answer.body();
-            if (answer.statusCode() == 200) {
-                JsonNode t = JSON.readTree(answer.body());
-                if (!t.get("replyCount").isNull() && done.test(t)) {
-                    return t;
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Thread " + rootId + " did not settle: " + last);
     }
 
     private static String shape(JsonNode node, RunningPipeline.SeedIds seed) {
