@@ -2,6 +2,7 @@ package org.speechforum.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -16,7 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The {@code /error} page (errors raised outside Spring MVC's handlers: a filter's {@code sendError}, an
  * exception in a filter, a status with no handler) as problem+json, in place of Spring Boot's
- * {@code BasicErrorController}. The message is the status's own; the exception goes to the log only.
+ * {@code BasicErrorController}. The message is the status's own; the exception goes to the log only. A response
+ * already committed (a stream that failed midway, such as an export) gets nothing more: Tomcat cuts the connection
+ * right after this page, which is how the client learns the body is incomplete, and an error body would only land
+ * among its data.
  */
 @RestController
 public class ProblemErrorController implements ErrorController {
@@ -25,7 +29,13 @@ public class ProblemErrorController implements ErrorController {
 
     @RequestMapping(value = "${server.error.path:${error.path:/error}}",
             produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
+        if (response.isCommitted()) {
+            log.warn("Failure after the answer to {} was committed; the connection is cut",
+                    request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+                    (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+            return null;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value && value >= 400 ? value : 500;
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);

@@ -112,10 +112,8 @@ class SearchController {
         if (size < 1 || size > search.maxPageSize()) {
             throw new BadRequest("size must be between 1 and " + search.maxPageSize(), "size");
         }
-        SearchParams params = new SearchParams(q, SearchParams.values(kind), SearchParams.values(source),
-                SearchParams.values(author), SearchParams.values(entity), SearchParams.values(entityType),
-                SearchParams.instant(from, "from"), SearchParams.instant(to, "to"), root, SearchParams.sort(sort),
-                size, cursor, SearchParams.interval(interval));
+        SearchParams params = new SearchFilters(q, kind, source, author, entity, entityType, from, to, root)
+                .params(sort, size, cursor, interval);
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
         // The facets go as their own size-0 request, in parallel with the page, so Elasticsearch's request
         // cache can answer them again for the next page view of the same question.
