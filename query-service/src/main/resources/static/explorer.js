@@ -73,6 +73,7 @@ async function searchView(params) {
     ...Object.entries(facets.entities || {}).map(([type, entities]) => entityFacet(type, entities)));
   const hits = el('section', { 'aria-label': 'Results' },
     el('h2', {}, `${result.total} result${result.total === 1 ? '' : 's'}`),
+    downloadLinks(query),
     ...result.hits.map(hitCard));
   if (result.cursor) {
     const next = new URLSearchParams(params);
@@ -80,6 +81,39 @@ async function searchView(params) {
     hits.append(el('a', { href: `#/search?${next}`, class: 'next' }, 'Next page'));
   }
   show(aside, hits);
+}
+
+// "Download results": every document the current filters match, from GET /api/v1/export (no 100 cap). Paging
+// and facet parameters are not filters, so they stay behind.
+function exportPath(query, format) {
+  const filters = new URLSearchParams(query);
+  for (const key of ['cursor', 'size', 'sort', 'interval']) filters.delete(key);
+  filters.set('format', format);
+  return `api/v1/export?${filters}`;
+}
+
+function downloadLinks(query) {
+  const link = (format, label) => {
+    const a = el('a', { href: exportPath(query, format), download: '', class: 'download', 'data-format': format }, label);
+    // A link cannot send X-API-Key; with a key, the file is fetched with it and saved from memory instead.
+    a.addEventListener('click', async event => {
+      const key = sessionStorage.getItem('apiKey');
+      if (!key) return;
+      event.preventDefault();
+      const response = await fetch(a.getAttribute('href'), { headers: { 'X-API-Key': key } });
+      if (!response.ok) return failure(new Error(`HTTP ${response.status}`));
+      const disposition = response.headers.get('Content-Disposition') || '';
+      const name = (disposition.match(/filename="([^"]+)"/) || [])[1] || `documents.${format}`;
+      const url = URL.createObjectURL(await response.blob());
+      const save = el('a', { href: url, download: name });
+      document.body.append(save);
+      save.click();
+      save.remove();
+      URL.revokeObjectURL(url);
+    });
+    return a;
+  };
+  return el('p', { class: 'downloads' }, 'Download results: ', link('csv', 'CSV'), ' · ', link('ndjson', 'NDJSON'));
 }
 
 function withParam(params, key, value) {
