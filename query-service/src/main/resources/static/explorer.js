@@ -36,8 +36,17 @@ async function api(path, retried = false) {
   return body;
 }
 
-function when(iso) {
-  return iso ? new Date(iso).toISOString().slice(0, 10) : 'undated';
+// A date known only to the month or year ("1 year ago" on a copied forum page) is shown as such, after "≈".
+function when(iso, precision) {
+  if (!iso) return 'undated';
+  const date = new Date(iso).toISOString();
+  if (precision === 'YEAR') return approximate(date.slice(0, 4), 'known only to the year');
+  if (precision === 'MONTH') return approximate(date.slice(0, 7), 'known only to the month');
+  return date.slice(0, 10);
+}
+
+function approximate(text, meaning) {
+  return el('span', { class: 'approximate', title: `approximate date, ${meaning}` }, `≈ ${text}`);
 }
 
 function authorName(author) {
@@ -142,7 +151,7 @@ function hitCard(hit) {
   return el('article', { class: 'hit', 'data-id': hit.id },
     el('h3', {}, el('a', { href: `#/thread/${encodeURIComponent(rootId)}` }, title)),
     el('div', { class: 'meta' }, el('span', { class: 'badge' }, hit.kind), ' ', authorName(hit.author), ' · ',
-      when(hit.publishedAt), hit.source ? ` · ${hit.source}` : ''),
+      when(hit.publishedAt, hit.publishedAtPrecision), hit.source ? ` · ${hit.source}` : ''),
     ...fragments.map(f => el('p', { class: 'fragment', html: f })));
 }
 
@@ -163,7 +172,9 @@ async function entityView(id) {
     el('h2', {}, 'Documents'),
     el('ul', { class: 'entity-documents' }, entity.documents.map(d =>
       el('li', { 'data-kind': d.kind }, el('a', { href: `#/thread/${encodeURIComponent((d.thread && d.thread.rootId) || d.id)}` },
-        d.title || `${d.kind.toLowerCase()} by ${authorName(d.author)}`), ` · ${when(d.publishedAt)}`)))));
+        d.title || `${d.kind.toLowerCase()} by ${authorName(d.author)}`), ' · ', when(d.publishedAt, d.publishedAtPrecision))))),
+    entity.approximateDatesLeftOut ? el('p', { class: 'meta approximate-left-out' },
+      `${entity.approximateDatesLeftOut} document${entity.approximateDatesLeftOut === 1 ? '' : 's'} dated only to the month or year ${entity.approximateDatesLeftOut === 1 ? 'is' : 'are'} not in the weekly chart.`) : null);
 }
 
 function chart(points) {
@@ -217,7 +228,7 @@ function treeNode(node) {
   return el('li', { role: 'treeitem', 'data-id': node.id },
     el('div', { class: 'node' },
       el('div', { class: 'meta' }, el('span', { class: 'badge' }, node.kind), ' ', authorName(node.author), ' · ',
-        when(node.publishedAt)),
+        when(node.publishedAt, node.publishedAtPrecision)),
       node.title ? el('strong', {}, node.title) : null,
       el('p', {}, node.excerpt || ''),
       entities.length ? el('ul', { class: 'chips' }, entities.map(e =>

@@ -15,6 +15,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import org.speechforum.query.index.IndexProperties;
+import org.speechforum.query.search.ApproximateDates;
 import org.speechforum.query.search.BadRequest;
 import org.speechforum.query.search.NotFound;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,13 +89,15 @@ class EntityController {
     /** One entity: name, type, how often and where it is mentioned, what it appears with, and when. */
     @GetMapping("/api/v1/entities/{id}")
     @Operation(summary = "One entity", description = "Name, type, aliases seen, mention and document counts, the "
-            + "newest documents mentioning it, co-occurring entities and mentions per day and week.")
+            + "newest documents mentioning it, co-occurring entities and mentions per day and week (dates known only "
+            + "to the month or year are left out of those and counted in approximateDatesLeftOut).")
     @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
             {"id":"Q1394","name":"Vladimir Lenin","type":"PERSON","aliases":["Vladimir Lenin"],"aliasesSampleSize":1000,"mentions":7,\
             "documentCount":3,"documents":[{"id":"2c97...","kind":"COMMENT","publishedAt":"2023-11-01T00:00:00Z"}],\
             "cooccurring":[{"id":"Q855","name":"Joseph Stalin","type":"PERSON","mentions":2,"documents":2}],\
             "mentionsPerDay":[{"date":"2023-11-01T00:00:00.000Z","documents":3,"mentions":7}],\
-            "mentionsPerWeek":[{"date":"2023-10-30T00:00:00.000Z","documents":3,"mentions":7}]}""")))
+            "mentionsPerWeek":[{"date":"2023-10-30T00:00:00.000Z","documents":3,"mentions":7}],\
+            "approximateDatesLeftOut":0}""")))
     EntityDetail entity(@Parameter(example = "Q1394") @PathVariable String id,
                         @Parameter(description = "how many documents to list", example = "20")
                         @RequestParam(defaultValue = "20") int documents)
@@ -108,7 +111,8 @@ class EntityController {
                 .query(mentioning)
                 .size(documents)
                 .trackTotalHits(t -> t.enabled(false))
-                .source(src -> src.filter(f -> f.includes("id", "kind", "title", "author", "publishedAt", "source",
+                .source(src -> src.filter(f -> f.includes("id", "kind", "title", "author", "publishedAt",
+                        "publishedAtPrecision", "source",
                         "thread.rootId")))
                 .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc).missing("_last")))
                 .aggregations("self", EntityMentions.of(self))
@@ -119,8 +123,11 @@ class EntityController {
                                                 .size(10))))))
                 .aggregations("cooccurring", a -> a.terms(t -> t.field("entityIds").size(COOCCURRING)
                         .exclude(e -> e.terms(self))))
-                .aggregations("perDay", EntityMentions.overTime(id, CalendarInterval.Day))
-                .aggregations("perWeek", EntityMentions.overTime(id, CalendarInterval.Week)),
+                // Day and week buckets leave out the same dates: those known only to the month or year.
+                .aggregations("dated", a -> a.filter(ApproximateDates.fits("day"))
+                        .aggregations("perDay", EntityMentions.overTime(id, CalendarInterval.Day))
+                        .aggregations("perWeek", EntityMentions.overTime(id, CalendarInterval.Week)))
+                .aggregations("leftOut", a -> a.filter(ApproximateDates.leftOut("day"))),
                 ObjectNode.class);
         EntityMentions.Tally tally = EntityMentions.read(response.aggregations().get("self")).get(id);
         if (tally == null) {
@@ -147,9 +154,11 @@ class EntityController {
         }).toList();
         List<ObjectNode> docs = response.hits().hits().stream().map(h -> h.source()).toList();
         EntityNames.Named me = names.get(id);
+        Map<String, Aggregate> dated = response.aggregations().get("dated").filter().aggregations();
         return new EntityDetail(id, me == null ? id : me.name(), me == null ? null : me.type(), aliases,
                 ALIAS_SAMPLE, tally.mentions(), tally.documents(), docs, cooccurring,
-                series(response.aggregations().get("perDay")), series(response.aggregations().get("perWeek")));
+                series(dated.get("perDay")), series(dated.get("perWeek")),
+                response.aggregations().get("leftOut").filter().docCount());
     }
 
     private static List<Point> series(Aggregate mentions) {
@@ -160,7 +169,7 @@ class EntityController {
     record EntityDetail(String id, String name, String type, List<String> aliases, int aliasesSampleSize,
                         long mentions, long documentCount,
                         List<ObjectNode> documents, List<EntitySummary> cooccurring, List<Point> mentionsPerDay,
-                        List<Point> mentionsPerWeek) {
+                        List<Point> mentionsPerWeek, long approximateDatesLeftOut) {
     }
 
     record Point(String date, long documents, long mentions) {

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * The facets a search answers with: kinds, sources, authors, top entities per type and a date histogram,
- * computed by Elasticsearch over the whole result set, not just the page. Every facet is a terms aggregation on
+ * computed by Elasticsearch over the whole result set, not just the page. The date histogram leaves out dates less
+ * exact than its buckets and says how many ({@code approximateDatesLeftOut}, see {@link ApproximateDates}). Every facet is a terms aggregation on
  * a root-level keyword field with eager global ordinals (entity facets on {@code entityIdsByType.<TYPE>}, see
  * {@link RootFields}); entity names come from {@link EntityNames}, not from sub-aggregations.
  */
@@ -38,10 +39,13 @@ final class Facets {
         for (String type : RootFields.TYPES) {
             aggs.put("entities." + type, terms("entityIdsByType." + type));
         }
-        aggs.put("dates", Aggregation.of(a -> a.dateHistogram(h -> h
-                .field("publishedAt")
-                .calendarInterval(CalendarInterval.valueOf(capitalise(interval)))
-                .minDocCount(1))));
+        // Only dates known at least as exactly as the buckets (see ApproximateDates); the rest are counted apart.
+        aggs.put("dates", Aggregation.of(a -> a.filter(ApproximateDates.fits(interval))
+                .aggregations("histogram", h -> h.dateHistogram(d -> d
+                        .field("publishedAt")
+                        .calendarInterval(CalendarInterval.valueOf(capitalise(interval)))
+                        .minDocCount(1)))));
+        aggs.put("datesLeftOut", Aggregation.of(a -> a.filter(ApproximateDates.leftOut(interval))));
         return aggs;
     }
 
@@ -85,13 +89,16 @@ final class Facets {
         }
         facets.put("entities", entities);
         List<DateCount> dates = new ArrayList<>();
-        Aggregate histogram = aggregations.get("dates");
-        if (histogram != null) {
-            for (DateHistogramBucket bucket : histogram.dateHistogram().buckets().array()) {
+        Aggregate dated = aggregations.get("dates");
+        if (dated != null) {
+            for (DateHistogramBucket bucket : dated.filter().aggregations().get("histogram").dateHistogram().buckets()
+                    .array()) {
                 dates.add(new DateCount(bucket.keyAsString(), bucket.docCount()));
             }
         }
         facets.put("dates", dates);
+        Aggregate leftOut = aggregations.get("datesLeftOut");
+        facets.put("approximateDatesLeftOut", leftOut == null ? 0 : leftOut.filter().docCount());
         return facets;
     }
 

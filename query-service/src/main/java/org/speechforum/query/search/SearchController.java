@@ -57,7 +57,7 @@ class SearchController {
             "id", "kind", "source", "url", "title", "author", "publishedAt", "publishedAtPrecision", "parentId",
             "thread", "upvotes", "downvotes", "op");
     static final String SEARCH_EXAMPLE = """
-            {"total":1,"totalRelation":"eq","hits":[{"id":"2c9770e0ff85a0163919fb1ccce44ce5","score":2.1,"kind":"SPEECH","title":"Plenary session","author":{"name":"Vladimir Putin","role":"President of Russia"},"publishedAt":"2024-10-24T10:00:00Z","highlight":{"text":["the <mark>BRICS</mark> partners"]}}],"facets":{"kinds":[{"value":"SPEECH","count":1}],"sources":[{"value":"kremlin.ru","count":1}],"authors":[{"value":"Vladimir Putin","count":1}],"entities":{"ORGANIZATION":[{"id":"Q44016","name":"BRICS","count":1}]},"dates":[{"date":"2024-10-01T00:00:00.000Z","count":1}]},"cursor":null}""";
+            {"total":1,"totalRelation":"eq","hits":[{"id":"2c9770e0ff85a0163919fb1ccce44ce5","score":2.1,"kind":"SPEECH","title":"Plenary session","author":{"name":"Vladimir Putin","role":"President of Russia"},"publishedAt":"2024-10-24T10:00:00Z","highlight":{"text":["the <mark>BRICS</mark> partners"]}}],"facets":{"kinds":[{"value":"SPEECH","count":1}],"sources":[{"value":"kremlin.ru","count":1}],"authors":[{"value":"Vladimir Putin","count":1}],"entities":{"ORGANIZATION":[{"id":"Q44016","name":"BRICS","count":1}]},"dates":[{"date":"2024-10-01T00:00:00.000Z","count":1}],"approximateDatesLeftOut":0},"cursor":null}""";
     static final String DOCUMENT_EXAMPLE = """
             {"id":"2c9770e0ff85a0163919fb1ccce44ce5","kind":"COMMENT","source":"lemmygrad.ml","externalId":"123",\
             "author":{"handle":"cfgaussian","instance":"lemmygrad.ml"},"publishedAt":"2023-11-01T00:00:00Z",\

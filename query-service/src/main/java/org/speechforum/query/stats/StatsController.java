@@ -16,6 +16,7 @@ import org.speechforum.query.entities.EntityMentions;
 import org.speechforum.query.entities.EntityNames;
 import org.speechforum.query.entities.EntitySummary;
 import org.speechforum.query.index.IndexProperties;
+import org.speechforum.query.search.ApproximateDates;
 import org.speechforum.query.search.BadRequest;
 import org.speechforum.query.search.DocumentQueries;
 import org.speechforum.query.search.SearchParams;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,10 +53,12 @@ class StatsController {
 
     /** Mentions per time bucket of each requested entity (by canonical id). */
     @GetMapping("/api/v1/stats/mentions")
-    @Operation(summary = "Mentions over time per entity")
+    @Operation(summary = "Mentions over time per entity", description = "Dates known only to the month or year "
+            + "are left out of finer buckets; approximateDatesLeftOut counts those documents.")
     @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
             {"interval":"month","series":[{"id":"Q7747","name":"Vladimir Putin",\
-            "points":[{"date":"2024-10-01T00:00:00.000Z","value":12}]}]}""")))
+            "points":[{"date":"2024-10-01T00:00:00.000Z","value":12}],"approximateDatesLeftOut":1}],\
+            "approximateDatesLeftOut":1}""")))
     MentionSeries mentions(@Parameter(description = "1 to 10 entity ids", example = "Q7747,Q1394")
                            @RequestParam List<String> entity,
                            @Parameter(example = "week") @RequestParam(required = false) String interval,
@@ -75,13 +77,17 @@ class StatsController {
             Query filter = DocumentQueries.of(SearchParams.filters(List.of(id), List.of(), fromInstant, toInstant));
             SearchResponse<Void> response = client.search(s -> s.index(index.readAlias()).size(0).query(filter)
                     .requestCache(true)
-                    .aggregations("mentions", EntityMentions.overTime(id, calendar(bucket))), Void.class);
-            List<Point> points = EntityMentions.readOverTime(response.aggregations().get("mentions")).stream()
+                    .aggregations("dated", a -> a.filter(ApproximateDates.fits(bucket))
+                            .aggregations("mentions", EntityMentions.overTime(id, calendar(bucket))))
+                    .aggregations("leftOut", a -> a.filter(ApproximateDates.leftOut(bucket))), Void.class);
+            List<Point> points = EntityMentions.readOverTime(response.aggregations().get("dated").filter()
+                            .aggregations().get("mentions")).stream()
                     .map(p -> new Point(p.date(), p.mentions())).toList();
             EntityNames.Named named = known.get(id);
-            series.add(new Series(id, named == null ? id : named.name(), points));
+            series.add(new Series(id, named == null ? id : named.name(), points,
+                    response.aggregations().get("leftOut").filter().docCount()));
         }
-        return new MentionSeries(bucket, series);
+        return new MentionSeries(bucket, series, series.stream().mapToLong(Series::approximateDatesLeftOut).sum());
     }
 
     /** The most mentioned entities, optionally of one type and within a date range. */
@@ -122,10 +128,12 @@ class StatsController {
 
     /** Documents per time bucket, one series per kind (or per source with {@code by=source}). */
     @GetMapping("/api/v1/stats/activity")
-    @Operation(summary = "Documents over time, per kind or per source")
+    @Operation(summary = "Documents over time, per kind or per source", description = "Dates known only to the "
+            + "month or year are left out of finer buckets; approximateDatesLeftOut counts those documents.")
     @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
             {"interval":"day","by":"kind","series":[{"id":"COMMENT","name":"COMMENT",\
-            "points":[{"date":"2024-10-24T00:00:00.000Z","value":4}]}]}""")))
+            "points":[{"date":"2024-10-24T00:00:00.000Z","value":4}],"approximateDatesLeftOut":2}],\
+            "approximateDatesLeftOut":2}""")))
     ActivitySeries activity(@Parameter(example = "day") @RequestParam(required = false) String interval,
                             @Parameter(description = "kind or source", example = "kind")
                             @RequestParam(defaultValue = "kind") String by,
@@ -141,16 +149,20 @@ class StatsController {
                 SearchParams.instant(from, "from"), SearchParams.instant(to, "to")));
         SearchResponse<Void> response = client.search(s -> s.index(index.readAlias()).size(0).query(filter)
                 .aggregations("groups", a -> a.terms(t -> t.field(field).size(MAX_SERIES))
-                        .aggregations("buckets", h -> h.dateHistogram(d -> d.field("publishedAt")
-                                .calendarInterval(calendar(bucket)).minDocCount(1)))), Void.class);
-        Map<String, List<Point>> series = new LinkedHashMap<>();
+                        .aggregations("dated", d -> d.filter(ApproximateDates.fits(bucket))
+                                .aggregations("buckets", h -> h.dateHistogram(dh -> dh.field("publishedAt")
+                                        .calendarInterval(calendar(bucket)).minDocCount(1))))
+                        .aggregations("leftOut", l -> l.filter(ApproximateDates.leftOut(bucket))))
+                .aggregations("leftOut", a -> a.filter(ApproximateDates.leftOut(bucket))), Void.class);
+        List<Series> series = new ArrayList<>();
         for (StringTermsBucket group : response.aggregations().get("groups").sterms().buckets().array()) {
-            Aggregate histogram = group.aggregations().get("buckets");
-            series.put(group.key().stringValue(), histogram.dateHistogram().buckets().array().stream()
-                    .map(b -> new Point(b.keyAsString(), b.docCount())).toList());
+            Aggregate histogram = group.aggregations().get("dated").filter().aggregations().get("buckets");
+            String key = group.key().stringValue();
+            series.add(new Series(key, key, histogram.dateHistogram().buckets().array().stream()
+                    .map(b -> new Point(b.keyAsString(), b.docCount())).toList(),
+                    group.aggregations().get("leftOut").filter().docCount()));
         }
-        return new ActivitySeries(bucket, by, series.entrySet().stream()
-                .map(e -> new Series(e.getKey(), e.getKey(), e.getValue())).toList());
+        return new ActivitySeries(bucket, by, series, response.aggregations().get("leftOut").filter().docCount());
     }
 
     private static CalendarInterval calendar(String interval) {
@@ -165,12 +177,18 @@ class StatsController {
     record Point(String date, long value) {
     }
 
-    record Series(String id, String name, List<Point> points) {
+    /**
+     * @param approximateDatesLeftOut documents of this series whose date is less exact than the buckets (a YEAR or
+     *                                MONTH precision, see {@link ApproximateDates}), not in {@code points}
+     */
+    record Series(String id, String name, List<Point> points, long approximateDatesLeftOut) {
     }
 
-    record MentionSeries(String interval, List<Series> series) {
+    /** @param approximateDatesLeftOut the sum over the series */
+    record MentionSeries(String interval, List<Series> series, long approximateDatesLeftOut) {
     }
 
-    record ActivitySeries(String interval, String by, List<Series> series) {
+    /** @param approximateDatesLeftOut documents left out of all the series (also those of series not listed) */
+    record ActivitySeries(String interval, String by, List<Series> series, long approximateDatesLeftOut) {
     }
 }

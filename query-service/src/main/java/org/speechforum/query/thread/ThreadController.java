@@ -42,7 +42,7 @@ class ThreadController {
     static final int MAX_DEPTH = 200;
     static final int DEFAULT_FLAT_SIZE = 1_000;
     static final int MAX_FLAT_SIZE = 10_000;
-    private static final List<String> NODE_SOURCE = List.of("id", "kind", "author", "publishedAt", "text",
+    private static final List<String> NODE_SOURCE = List.of("id", "kind", "author", "publishedAt", "publishedAtPrecision", "text",
             "entities.id", "entities.name", "entities.type", "parentId", "thread", "links", "title", "url",
             "source");
 
@@ -249,6 +249,10 @@ class ThreadController {
         f.put("kind", text(d, "kind"));
         f.put("author", d.get("author"));
         f.put("publishedAt", text(d, "publishedAt"));
+        if (text(d, "publishedAtPrecision") != null) {
+            // The explorer marks dates known only to the month or year with "≈".
+            f.put("publishedAtPrecision", text(d, "publishedAtPrecision"));
+        }
         f.put("excerpt", ThreadTree.excerpt(text(d, "text"), EXCERPT_CHARS));
         f.put("entities", d.get("entities") == null ? List.of() : d.get("entities"));
         JsonNode thread = d.get("thread");
