@@ -93,6 +93,18 @@ class LookupTest {
         assertThat(QueryTestClient.JSON.readTree(duplicates.body()).get("missing")).hasSize(1);
     }
 
+    @Test
+    void theOpenApiDescriptionDescribesLookupAndExportWithTheCsvColumns() throws Exception {
+        JsonNode api = new QueryTestClient(port).getJson("/v3/api-docs");
+        assertThat(api.get("paths").has("/api/v1/documents/_lookup")).isTrue();
+        JsonNode export = api.get("paths").get("/api/v1/export").get("get");
+        assertThat(export.get("description").asString())
+                .contains("- `publishedAtPrecision`: how exact publishedAt is").doesNotContain("{columns}");
+        assertThat(export.get("parameters")).extracting(p -> p.get("name").asString())
+                .contains("q", "kind", "source", "entity", "from", "to", "format", "gzip");
+        assertThat(export.get("responses").get("200").get("content").has("text/csv")).isTrue();
+    }
+
     private HttpResponse<String> post(String json) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/documents/_lookup"))
