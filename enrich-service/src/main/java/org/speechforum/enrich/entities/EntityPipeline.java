@@ -324,9 +324,7 @@ public final class EntityPipeline implements EntityTagger {
         if (c.id() != null) {
             return c.id();
         }
-        String key = c.type() == EntityType.DATE || c.type() == EntityType.PERCENT || c.type() == EntityType.MONEY
-                ? c.name() : c.name();
-        return "sf:" + c.type().name().toLowerCase(Locale.ROOT) + ":" + Text.slug(key);
+        return "sf:" + c.type().name().toLowerCase(Locale.ROOT) + ":" + Text.slug(c.name());
     }
 
     private static List<Entity> entities(AnalysedText at, List<Candidate> kept) {

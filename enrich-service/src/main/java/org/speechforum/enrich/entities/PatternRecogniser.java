@@ -16,23 +16,12 @@ import java.util.regex.Pattern;
  */
 public final class PatternRecogniser implements Recogniser {
 
-    static final Set<String> TITLES = Set.of("President", "Prime", "Minister", "Chancellor", "Senator", "Mr", "Mr.",
-            "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "General", "Comrade", "King", "Queen", "Pope", "Governor",
-            "Mayor", "Ambassador", "Secretary", "Premier", "Sheikh", "Emir", "Sultan", "Prince", "Princess", "Judge",
-            "Commissioner", "Chairman", "Chairwoman", "Colonel", "Admiral", "Professor", "Prof.", "Sen.", "Gen.",
-            "Rep.", "Lord", "Lady", "Sir", "Dame", "Deputy", "Vice", "Foreign", "Defence", "Defense", "Finance",
-            "Chief", "Executive", "Director", "Speaker", "Secretary-General", "Chairperson");
-    private static final Set<String> PARTICLES = Set.of("da", "de", "do", "dos", "das", "van", "von", "der", "bin",
-            "al", "el", "la", "le", "di", "del", "du", "ibn");
+    static final Set<String> TITLES = WordLists.load("titles");
+    private static final Set<String> PARTICLES = WordLists.load("name-particles");
     static final Map<String, EntityType> HEADS = heads();
-    private static final Set<String> CONNECTORS = Set.of("of", "and", "for", "the", "de", "on", "&", "-");
+    private static final Set<String> CONNECTORS = WordLists.load("name-connectors");
     /** Capitalised only because a sentence starts with them, or never part of a name. */
-    private static final Set<String> NOT_NAMES = Set.of("The", "This", "That", "These", "Those", "Our", "We", "In",
-            "At", "A", "An", "And", "But", "Of", "For", "Its", "His", "Her", "Their", "My", "Your", "Yesterday",
-            "Today", "Last", "Next", "Every", "Each", "Both", "Many", "Some", "All", "It", "I", "He", "She", "They",
-            "You", "As", "On", "By", "With", "From", "To", "If", "When", "While", "After", "Before", "So", "Yes",
-            "No", "Not", "Why", "What", "How", "Given", "Even", "Over", "Under", "During", "Since", "Or", "Like",
-            "Also", "Let", "Thank", "Dear", "Friends", "Ladies", "Colleagues", "Edit", "Source");
+    private static final Set<String> NOT_NAMES = WordLists.load("not-names");
 
     private static final String MONTH = "(?:January|February|March|April|May|June|July|August|September|October|"
             + "November|December)";
@@ -48,22 +37,13 @@ public final class PatternRecogniser implements Recogniser {
 
     private static Map<String, EntityType> heads() {
         Map<String, EntityType> m = new java.util.HashMap<>();
-        for (String h : List.of("Union", "Party", "Council", "Ministry", "Bank", "Fund", "Organisation",
-                "Organization", "Committee", "Parliament", "Assembly", "Agency", "Alliance", "Association",
-                "Community", "Court", "Commission", "Corporation", "Company", "University", "Duma", "Congress",
-                "Senate", "Front", "Movement", "Institute", "Army", "Navy", "Group", "Office", "Department", "Bureau",
-                "Service", "Network", "Foundation", "Society", "League", "Coalition", "Secretariat", "Authority",
-                "Cabinet", "Government", "Club", "Forces", "Bloc", "Council", "Board", "Trust", "Reserve")) {
+        for (String h : WordLists.load("heads-organization")) {
             m.put(h, EntityType.ORGANIZATION);
         }
-        for (String h : List.of("Conference", "Summit", "War", "Revolution", "Games", "Olympics", "Cup", "Festival",
-                "Championship", "Crisis", "Accords", "Agreement", "Treaty", "Forum", "Uprising", "Election",
-                "Elections", "Massacre", "Talks", "Week", "Expo")) {
+        for (String h : WordLists.load("heads-event")) {
             m.put(h, EntityType.EVENT);
         }
-        for (String h : List.of("River", "Mountains", "Sea", "Ocean", "Province", "Region", "Street", "Square",
-                "Island", "Islands", "Valley", "Lake", "Desert", "Peninsula", "Strait", "Gulf", "Bay", "Canal",
-                "Coast", "Basin", "Oblast", "County", "District", "Delta", "Plateau", "Highlands")) {
+        for (String h : WordLists.load("heads-location")) {
             m.put(h, EntityType.LOCATION);
         }
         return Map.copyOf(m);

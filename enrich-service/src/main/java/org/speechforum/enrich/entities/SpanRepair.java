@@ -22,35 +22,20 @@ import java.util.Set;
 final class SpanRepair {
 
     /** Abbreviations whose final full stop belongs to them. */
-    private static final Set<String> DOTTED = Set.of("jr", "sr", "st", "inc", "co", "ltd", "corp", "bros", "dr",
-            "mr", "mrs", "ms", "gen", "sen", "rep", "prof", "no");
+    private static final Set<String> DOTTED = WordLists.load("dotted-abbreviations");
 
     /** Words that are never a name of their own, whatever their case: pronouns and chat abbreviations. */
-    private static final Set<String> NOISE = Set.of("i", "me", "my", "mine", "myself", "you", "your", "yours",
-            "yourself", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "we",
-            "us", "our", "ours", "ourselves", "they", "them", "their", "theirs", "themselves", "one", "someone",
-            "everyone", "anyone", "nobody", "somebody", "everybody", "who", "whom", "whose", "this", "that", "these",
-            "those", "imo", "imho", "lol", "lmao", "lmfao", "rofl", "afaik", "afaict", "iirc", "tl;dr", "tldr", "tbh",
-            "ngl", "smh", "fwiw", "btw", "omg", "wtf", "idk", "ikr", "irl", "ama", "eli5", "op", "thx", "ty", "pls",
-            "plz", "edit", "update", "source", "sauce", "yes", "no", "ok", "okay", "lmk", "iow", "ftfy", "mods",
-            "god", "lord");
+    private static final Set<String> NOISE = WordLists.load("noise-words");
 
     /**
      * Words of a title, never a name on their own ("Principal" of "Principal Deputy Spokesperson", "Affairs" of
      * "Minister of Foreign Affairs", "State" of "Secretary of State"), and the titles a person span may start with.
      */
-    private static final Set<String> TITLE_WORDS = Set.of("Principal", "Deputy", "Affairs", "State", "Defence",
-            "Defense", "Interior", "Foreign", "Finance", "Justice", "Emergencies", "Spokesperson", "Spokesman",
-            "Spokeswoman", "Secretary", "Minister", "President", "Chairman", "Director", "Chief", "Assistant",
-            "Under", "Acting", "Senior", "Special", "Presidential");
-    private static final Set<String> LEADING_TITLES = Set.of("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
-            "Spokesperson", "Spokesman", "Spokeswoman", "President", "Secretary", "Minister", "Senator", "Governor",
-            "Ambassador", "Chancellor", "Premier", "Prime", "Deputy", "Principal", "General", "Mayor", "Sir",
-            "Dame", "Lord", "Lady", "Prof.", "Professor", "Judge", "Commissioner", "Envoy", "Aide", "Adviser",
-            "Advisor", "Comrade");
+    private static final Set<String> TITLE_WORDS = WordLists.load("title-words");
+    private static final Set<String> LEADING_TITLES = WordLists.load("leading-titles");
 
     /** A title's portfolio word: "Defence Minister", "Interior Minister", "Emergencies Minister". */
-    private static final Set<String> TITLE_HEADS = Set.of("Minister", "Ministers", "Secretary", "Commissioner");
+    private static final Set<String> TITLE_HEADS = WordLists.load("title-heads");
 
     private SpanRepair() {
     }

@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.speechforum.enrich.entities.EntityPipeline;
 import org.speechforum.enrich.entities.EntityType;
 import org.speechforum.enrich.entities.ThreadMemory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,20 +17,17 @@ import java.util.concurrent.Executors;
 
 /** Loads the tagging models and gazetteer once, at start-up, and sizes the tagging pool to the cores. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EnrichmentProperties.class)
 class EnrichmentConfig {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichmentConfig.class);
 
-    /**
-     * @param statistical      {@code enrich.entities.statistical.enabled}: the NLP4J layer (default true: ~30 s and
-     *                         ~1.5 GB more at start-up; false for the light configuration)
-     * @param statisticalTypes {@code enrich.entities.statistical.types}: which types that layer may propose
-     */
+    /** Settings: {@link EnrichmentProperties} ({@code enrich.entities.statistical.*}, {@code enrich.derive-missing-ids}). */
     @Bean
-    DocumentEnricher documentEnricher(@Value("${enrich.entities.statistical.enabled:true}") boolean statistical,
-                                      @Value("${enrich.entities.statistical.types:PERSON,ORGANIZATION,LOCATION,GROUP,EVENT}")
-                                      List<EntityType> statisticalTypes,
-                                      @Value("${enrich.derive-missing-ids:false}") boolean deriveMissingIds) {
+    DocumentEnricher documentEnricher(EnrichmentProperties properties) {
+        boolean statistical = properties.entities().statistical().enabled();
+        List<EntityType> statisticalTypes = properties.entities().statistical().types();
+        boolean deriveMissingIds = properties.deriveMissingIds();
         long t0 = System.nanoTime();
         EntityPipeline pipeline = pipelineFor(statistical, statisticalTypes);
         log.info("Entity tagging ready in {} ms: {} curated and country entities, statistical layer {}",
