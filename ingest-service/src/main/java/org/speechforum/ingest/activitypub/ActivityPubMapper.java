@@ -5,9 +5,9 @@ import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentKind;
 import org.speechforum.contracts.TimePrecision;
-import org.speechforum.ingest.documents.CanonicalDocumentReader;
-import org.speechforum.ingest.documents.DocumentRefused;
-import org.speechforum.ingest.documents.DocumentRefused.Reason;
+import org.speechforum.ingest.canonical.CanonicalDocumentReader;
+import org.speechforum.ingest.format.DocumentRefused;
+import org.speechforum.ingest.format.DocumentRefused.Reason;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;

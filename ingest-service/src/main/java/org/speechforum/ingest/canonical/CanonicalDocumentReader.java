@@ -1,10 +1,12 @@
-package org.speechforum.ingest.documents;
+package org.speechforum.ingest.canonical;
+
+import org.speechforum.ingest.format.DocumentRefused;
 
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentJson;
 import org.speechforum.contracts.DocumentKind;
-import org.speechforum.ingest.documents.DocumentRefused.Reason;
+import org.speechforum.ingest.format.DocumentRefused.Reason;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;

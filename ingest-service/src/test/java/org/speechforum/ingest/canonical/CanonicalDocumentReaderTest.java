@@ -1,4 +1,6 @@
-package org.speechforum.ingest.documents;
+package org.speechforum.ingest.canonical;
+
+import org.speechforum.ingest.format.DocumentRefused;
 
 import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
