@@ -154,8 +154,7 @@ public class ActivityPubMapper {
             throw new DocumentRefused(Reason.FIELD_TOO_LONG, "content is longer than "
                     + CanonicalDocumentReader.MAX_TEXT_CHARS + " characters", pointer + "/content");
         }
-        DocumentKind kind = type.equals("Note") && replyTo != null ? DocumentKind.COMMENT
-                : type.equals("Note") ? DocumentKind.POST : DocumentKind.POST;
+        DocumentKind kind = type.equals("Note") && replyTo != null ? DocumentKind.COMMENT : DocumentKind.POST;
         String context = text(object, "context");
         if (context == null) {
             context = text(object, "conversation");
