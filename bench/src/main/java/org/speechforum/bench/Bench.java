@@ -1,5 +1,8 @@
 package org.speechforum.bench;
 
+import org.speechforum.localstack.ChildJvm;
+import org.speechforum.localstack.ServiceJar;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
@@ -151,9 +154,9 @@ public final class Bench {
      */
     private void rebuildFromTheLog() throws Exception {
         long documents = count("documents");
-        Path jar = root.resolve("query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar");
+        Path jar = ServiceJar.of(root, "query-service").jar();
         Path work = stack.work;
-        ProcessBuilder command = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xms512m",
+        ProcessBuilder command = new ProcessBuilder(ChildJvm.javaBinary(), "-Xms512m",
                 "-Xmx1g", "-jar", jar.toString(), "--query.reindex.to-version=77",
                 "--spring.main.web-application-type=none", "--spring.kafka.listener.auto-startup=false")
                 .redirectErrorStream(true).redirectOutput(work.resolve("logs/reindex.log").toFile());
@@ -246,7 +249,7 @@ public final class Bench {
     }
 
     private double producerPerformance(String topic, int records, Path payload) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g", "-cp",
+        List<String> command = new ArrayList<>(List.of(ChildJvm.javaBinary(), "-Xmx1g", "-cp",
                 System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
                 "--topic", topic, "--num-records", String.valueOf(records), "--throughput", "-1",
                 "--payload-file", payload.toString(), "--producer-props",
@@ -801,10 +804,5 @@ public final class Bench {
 
     private static int prop(String name, int fallback) {
         return Integer.getInteger("bench." + name, fallback);
-    }
-
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString());
     }
 }

@@ -1,6 +1,7 @@
 package org.speechforum.bench;
 
 import org.speechforum.localstack.ChildJvm;
+import org.speechforum.localstack.ServiceJar;
 import org.speechforum.localstack.ElasticsearchNode;
 import org.speechforum.localstack.FreePorts;
 import org.speechforum.localstack.KafkaBroker;
@@ -67,19 +68,10 @@ final class Stack implements AutoCloseable {
             env.put("INGEST_PORT", String.valueOf(port));
             env.put("ENRICH_PORT", String.valueOf(port));
             env.put("QUERY_PORT", String.valueOf(port));
-            Path jar = root.resolve(name + "/target/" + name + "-0.1.0-SNAPSHOT-exec.jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing; bin/bench builds it");
-            }
-            String main = switch (name) {
-                case "ingest-service" -> "IngestServiceApplication";
-                case "enrich-service" -> "EnrichServiceApplication";
-                default -> "QueryServiceApplication";
-            };
+            ServiceJar jar = ServiceJar.of(root, name).requireBuilt("bin/bench builds it");
             // enrich-service runs as users run it: with the NLP4J model, which needs a 2 GB heap.
             String heap = name.equals("enrich-service") ? "-Xmx2g" : "-Xmx1g";
-            ChildJvm jvm = ChildJvm.startJar(name, List.of("-Xms512m", heap, "-jar", jar.toString()), env,
-                    work.resolve("logs/" + name + ".log"), line -> line.contains("Started " + main));
+            ChildJvm jvm = jar.start(List.of("-Xms512m", heap), List.of(), env, work.resolve("logs/" + name + ".log"));
             services.put(name, jvm);
             started.add(jvm);
         }

@@ -1,6 +1,7 @@
 package org.speechforum.faults;
 
 import org.speechforum.localstack.ChildJvm;
+import org.speechforum.localstack.ServiceJar;
 import org.speechforum.localstack.ElasticsearchNode;
 import org.speechforum.localstack.FreePorts;
 import org.speechforum.localstack.KafkaBroker;
@@ -26,7 +27,6 @@ final class FaultStack implements AutoCloseable {
 
     static final String API_KEY = "fault-tests-key";
     static final int INGEST_MAX_CONCURRENT = 8;
-    private static final String VERSION = "0.1.0-SNAPSHOT";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     /** Engines and services favour start time over peak speed: the machine has two shared cores. */
     private static final List<String> ENGINE_JVM_OPTIONS = List.of("-Xms256m", "-Xmx512m",
@@ -48,14 +48,12 @@ final class FaultStack implements AutoCloseable {
         projectRoot = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
         esDistribution = Path.of(System.getProperty("elasticsearch.node.dir",
                 projectRoot.resolve("elasticsearch-node/target/node").toString()));
-        ingest = new Service("ingest-service", "IngestServiceApplication", "INGEST_PORT");
-        enrich = new Service("enrich-service", "EnrichServiceApplication", "ENRICH_PORT");
-        query = new Service("query-service", "QueryServiceApplication", "QUERY_PORT");
+        ingest = new Service("ingest-service", "INGEST_PORT");
+        enrich = new Service("enrich-service", "ENRICH_PORT");
+        query = new Service("query-service", "QUERY_PORT");
         for (Service service : List.of(ingest, enrich, query)) {
-            if (!Files.isRegularFile(service.jar)) {
-                throw new IllegalStateException(service.jar + " is missing: build the services first with"
-                        + " ./mvnw -B install -DskipTests (the fault tests run their exec jars as child JVMs)");
-            }
+            service.jar.requireBuilt("build the services first with ./mvnw -B package -DskipTests"
+                    + " (the fault tests run their exec jars as child JVMs)");
         }
         if (!Files.isDirectory(esDistribution)) {
             throw new IllegalStateException(esDistribution + " is missing: build elasticsearch-node first");
@@ -124,18 +122,16 @@ final class FaultStack implements AutoCloseable {
     /** One service JVM, always on the same port, so a restarted one is where clients expect it. */
     final class Service {
         final String name;
-        final Path jar;
+        final ServiceJar jar;
         final int port = FreePorts.next();
-        private final String mainClass;
         private final String portVariable;
         private ChildJvm jvm;
         private int starts;
 
-        private Service(String name, String mainClass, String portVariable) {
+        private Service(String name, String portVariable) {
             this.name = name;
-            this.mainClass = mainClass;
             this.portVariable = portVariable;
-            this.jar = projectRoot.resolve(name + "/target/" + name + "-" + VERSION + "-exec.jar");
+            this.jar = ServiceJar.of(projectRoot, name);
         }
 
         URI uri(String path) {
@@ -151,14 +147,9 @@ final class FaultStack implements AutoCloseable {
             // Light tagging configuration: the fault tests restart enrich-service, and the NLP4J model would add
             // ~30 s and 1.5 GB to every start.
             env.put("ENRICH_STATISTICAL_NER", "false");
-            List<String> command = new ArrayList<>(SERVICE_JVM_OPTIONS);
-            command.add("-jar");
-            command.add(jar.toString());
-            command.addAll(List.of(springArgs));
             try {
-                jvm = ChildJvm.startJar(name, command, env,
-                        workDir.resolve("logs/" + name + "-" + (++starts) + ".log"),
-                        line -> line.contains("Started " + mainClass));
+                jvm = jar.start(SERVICE_JVM_OPTIONS, List.of(springArgs), env,
+                        workDir.resolve("logs/" + name + "-" + (++starts) + ".log"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,5 +1,7 @@
 package org.speechforum.faults;
 
+import static org.speechforum.contracts.JsonFields.text;
+
 import org.speechforum.contracts.DocumentJson;
 import tools.jackson.databind.JsonNode;
 
@@ -57,10 +59,6 @@ final class IndexProbe {
         }
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
-    }
 
     private JsonNode post(String path, String json) throws Exception {
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -24,7 +24,6 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalPipeline {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-    private static final String VERSION = "0.1.0-SNAPSHOT";
 
     private final Path projectDir;
     private final Path dataDir;
@@ -126,20 +125,10 @@ public final class LocalPipeline {
     }
 
     private ChildJvm startService(String name, Map<String, String> environment) throws IOException {
-        Path jar = projectDir.resolve(name + "/target/" + name + "-" + VERSION + "-exec.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing; build first with ./mvnw package -DskipTests");
-        }
-        String mainClass = switch (name) {
-            case "ingest-service" -> "IngestServiceApplication";
-            case "enrich-service" -> "EnrichServiceApplication";
-            default -> "QueryServiceApplication";
-        };
+        ServiceJar jar = ServiceJar.of(projectDir, name).requireBuilt("build first with ./mvnw package -DskipTests");
         // enrich-service loads the NLP4J model (~1.5 GB, ~30 s): it needs a 2 GB heap.
         String heap = name.equals("enrich-service") ? "-Xmx2g" : "-Xmx512m";
-        List<String> jvmOptions = new ArrayList<>(List.of(heap, "-jar", jar.toString()));
-        ChildJvm service = ChildJvm.startJar(name, jvmOptions, environment,
-                dataDir.resolve("logs/" + name + ".log"), line -> line.contains("Started " + mainClass));
+        ChildJvm service = jar.start(List.of(heap), List.of(), environment, dataDir.resolve("logs/" + name + ".log"));
         synchronized (running) {
             running.add(service);
         }

@@ -1,5 +1,7 @@
 package org.speechforum.enrich.links;
 
+import static org.speechforum.contracts.JsonFields.text;
+
 import org.speechforum.enrich.store.OwnedIndex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -11,7 +13,6 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.speechforum.contracts.DocumentKind;
 import org.speechforum.kafka.DownstreamUnavailable;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -215,8 +216,4 @@ public class ElasticLinkIndex implements LinkIndex {
         return out;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asString();
-    }
 }

@@ -5,9 +5,9 @@ import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentKind;
 import org.speechforum.contracts.TimePrecision;
-import org.speechforum.ingest.documents.CanonicalDocumentReader;
-import org.speechforum.ingest.documents.DocumentRefused;
-import org.speechforum.ingest.documents.DocumentRefused.Reason;
+import org.speechforum.ingest.canonical.CanonicalDocumentReader;
+import org.speechforum.ingest.format.DocumentRefused;
+import org.speechforum.ingest.format.DocumentRefused.Reason;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -154,8 +154,7 @@ public class ActivityPubMapper {
             throw new DocumentRefused(Reason.FIELD_TOO_LONG, "content is longer than "
                     + CanonicalDocumentReader.MAX_TEXT_CHARS + " characters", pointer + "/content");
         }
-        DocumentKind kind = type.equals("Note") && replyTo != null ? DocumentKind.COMMENT
-                : type.equals("Note") ? DocumentKind.POST : DocumentKind.POST;
+        DocumentKind kind = type.equals("Note") && replyTo != null ? DocumentKind.COMMENT : DocumentKind.POST;
         String context = text(object, "context");
         if (context == null) {
             context = text(object, "conversation");

@@ -1,7 +1,7 @@
 package org.speechforum.ingest.activitypub;
 
-import org.speechforum.ingest.documents.DocumentRefused;
-import org.speechforum.ingest.documents.DocumentRefused.Reason;
+import org.speechforum.ingest.format.DocumentRefused;
+import org.speechforum.ingest.format.DocumentRefused.Reason;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;

@@ -4,7 +4,7 @@ import org.speechforum.contracts.Author;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentKind;
-import org.speechforum.ingest.documents.DocumentRefused;
+import org.speechforum.ingest.format.DocumentRefused;
 import org.speechforum.ingest.uploads.thread.Header;
 import org.speechforum.ingest.uploads.thread.PageDates;
 import org.speechforum.ingest.uploads.thread.RawComment;

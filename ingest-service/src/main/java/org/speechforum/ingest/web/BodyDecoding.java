@@ -1,7 +1,7 @@
 package org.speechforum.ingest.web;
 
-import org.speechforum.ingest.documents.DocumentRefused;
-import org.speechforum.ingest.documents.DocumentRefused.Reason;
+import org.speechforum.ingest.format.DocumentRefused;
+import org.speechforum.ingest.format.DocumentRefused.Reason;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;

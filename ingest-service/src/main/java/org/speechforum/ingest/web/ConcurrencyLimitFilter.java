@@ -1,5 +1,7 @@
 package org.speechforum.ingest.web;
 
+import org.speechforum.ingest.submission.IngestProperties;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;

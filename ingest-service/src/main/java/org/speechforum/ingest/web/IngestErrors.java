@@ -1,10 +1,14 @@
 package org.speechforum.ingest.web;
 
+import org.speechforum.ingest.submission.RefusalProblem;
+
+import org.speechforum.ingest.submission.SubmissionService;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.speechforum.ingest.documents.DocumentPublisher;
-import org.speechforum.ingest.documents.DocumentRefused;
-import org.speechforum.ingest.documents.DocumentRefused.Reason;
+import org.speechforum.ingest.submission.DocumentPublisher;
+import org.speechforum.ingest.format.DocumentRefused;
+import org.speechforum.ingest.format.DocumentRefused.Reason;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -32,18 +36,8 @@ class IngestErrors extends HumanProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(IngestErrors.class);
 
     static ResponseEntity<ProblemDetail> problem(DocumentRefused refused) {
-        Reason reason = refused.reason();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(reason.status()),
-                refused.getMessage());
-        problem.setType(URI.create(reason.type()));
-        problem.setTitle(reason.title());
-        if (refused.field() != null) {
-            problem.setProperty("field", refused.field());
-        }
-        if (refused.line() != null) {
-            problem.setProperty("line", refused.line());
-        }
-        return ResponseEntity.status(reason.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(refused.reason().status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(RefusalProblem.of(refused));
     }
 
     @ExceptionHandler
@@ -52,7 +46,7 @@ class IngestErrors extends HumanProblemHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> batchRefused(IngestResponder.BatchRefused refused) {
+    ResponseEntity<ProblemDetail> batchRefused(SubmissionService.BatchRefused refused) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "No item of the batch was accepted; each item's problem is in 'items'");
         problem.setType(URI.create(Reason.BATCH_REFUSED.type()));

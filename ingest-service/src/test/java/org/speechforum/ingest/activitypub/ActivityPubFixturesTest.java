@@ -2,8 +2,8 @@ package org.speechforum.ingest.activitypub;
 
 import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
-import org.speechforum.ingest.documents.CanonicalDocumentReader;
-import org.speechforum.ingest.documents.DocumentRefused;
+import org.speechforum.ingest.canonical.CanonicalDocumentReader;
+import org.speechforum.ingest.format.DocumentRefused;
 
 import java.io.IOException;
 import java.net.URISyntaxException;

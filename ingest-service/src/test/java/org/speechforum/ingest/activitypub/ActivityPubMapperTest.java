@@ -5,8 +5,8 @@ import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentKind;
 import org.speechforum.contracts.TimePrecision;
-import org.speechforum.ingest.documents.CanonicalDocumentReader;
-import org.speechforum.ingest.documents.DocumentRefused;
+import org.speechforum.ingest.canonical.CanonicalDocumentReader;
+import org.speechforum.ingest.format.DocumentRefused;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,9 +3,9 @@ package org.speechforum.ingest.activitypub;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.speechforum.ingest.documents.CanonicalDocumentReader;
-import org.speechforum.ingest.documents.DocumentRefused;
-import org.speechforum.ingest.documents.DocumentRefused.Reason;
+import org.speechforum.ingest.canonical.CanonicalDocumentReader;
+import org.speechforum.ingest.format.DocumentRefused;
+import org.speechforum.ingest.format.DocumentRefused.Reason;
 
 import java.io.IOException;
 import java.io.InputStream;

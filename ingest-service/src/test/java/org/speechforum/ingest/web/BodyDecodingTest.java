@@ -1,8 +1,8 @@
 package org.speechforum.ingest.web;
 
 import org.junit.jupiter.api.Test;
-import org.speechforum.ingest.documents.DocumentRefused;
-import org.speechforum.ingest.documents.DocumentRefused.Reason;
+import org.speechforum.ingest.format.DocumentRefused;
+import org.speechforum.ingest.format.DocumentRefused.Reason;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

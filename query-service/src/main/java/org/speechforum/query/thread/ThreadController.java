@@ -1,5 +1,7 @@
 package org.speechforum.query.thread;
 
+import static org.speechforum.contracts.JsonFields.text;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import org.speechforum.query.index.IndexProperties;
@@ -268,13 +270,6 @@ class ThreadController {
         return f;
     }
 
-    private static String text(JsonNode node, String field) {
-        if (node == null) {
-            return null;
-        }
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asString();
-    }
 
     private static Instant instant(String s) {
         try {

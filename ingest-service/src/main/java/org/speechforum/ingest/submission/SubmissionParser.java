@@ -1,11 +1,13 @@
-package org.speechforum.ingest.submissions;
+package org.speechforum.ingest.submission;
+
+import org.speechforum.ingest.format.PayloadFormat;
 
 import org.speechforum.contracts.Document;
 import org.speechforum.ingest.activitypub.ActivityPubMapper;
-import org.speechforum.ingest.documents.CanonicalDocumentReader;
-import org.speechforum.ingest.documents.DocumentRefused;
-import org.speechforum.ingest.documents.DocumentRefused.Reason;
-import org.speechforum.ingest.submissions.ParsedSubmission.Item;
+import org.speechforum.ingest.canonical.CanonicalDocumentReader;
+import org.speechforum.ingest.format.DocumentRefused;
+import org.speechforum.ingest.format.DocumentRefused.Reason;
+import org.speechforum.ingest.submission.ParsedSubmission.Item;
 import org.speechforum.ingest.uploads.TextUploadParser;
 import tools.jackson.databind.JsonNode;
 

@@ -1,4 +1,6 @@
-package org.speechforum.ingest.submissions;
+package org.speechforum.ingest.submission;
+
+import org.speechforum.ingest.format.PayloadFormat;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -7,7 +9,7 @@ import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentJson;
-import org.speechforum.ingest.documents.DocumentRefused;
+import org.speechforum.ingest.format.DocumentRefused;
 
 import java.io.IOException;
 import java.io.InputStream;

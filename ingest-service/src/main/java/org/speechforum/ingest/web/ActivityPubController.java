@@ -1,8 +1,8 @@
-package org.speechforum.ingest.activitypub;
+package org.speechforum.ingest.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.speechforum.ingest.submissions.PayloadFormat;
-import org.speechforum.ingest.web.IngestResponder;
+import org.speechforum.ingest.format.PayloadFormat;
+import org.speechforum.ingest.submission.SubmissionService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,9 +18,9 @@ import java.util.Set;
 @RestController
 class ActivityPubController {
 
-    private final IngestResponder responder;
+    private final SubmissionService responder;
 
-    ActivityPubController(IngestResponder responder) {
+    ActivityPubController(SubmissionService responder) {
         this.responder = responder;
     }
 

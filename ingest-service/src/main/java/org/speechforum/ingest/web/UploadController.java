@@ -1,10 +1,10 @@
-package org.speechforum.ingest.uploads;
+package org.speechforum.ingest.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.speechforum.ingest.documents.DocumentRefused;
-import org.speechforum.ingest.documents.DocumentRefused.Reason;
-import org.speechforum.ingest.submissions.PayloadFormat;
-import org.speechforum.ingest.web.IngestResponder;
+import org.speechforum.ingest.format.DocumentRefused;
+import org.speechforum.ingest.format.DocumentRefused.Reason;
+import org.speechforum.ingest.format.PayloadFormat;
+import org.speechforum.ingest.submission.SubmissionService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,9 +29,9 @@ import java.util.Set;
 @RestController
 class UploadController {
 
-    private final IngestResponder responder;
+    private final SubmissionService responder;
 
-    UploadController(IngestResponder responder) {
+    UploadController(SubmissionService responder) {
         this.responder = responder;
     }
 

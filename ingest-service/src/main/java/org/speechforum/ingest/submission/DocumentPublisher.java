@@ -1,4 +1,4 @@
-package org.speechforum.ingest.documents;
+package org.speechforum.ingest.submission;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.speechforum.contracts.Document;

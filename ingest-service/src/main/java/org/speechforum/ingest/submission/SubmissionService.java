@@ -1,15 +1,12 @@
-package org.speechforum.ingest.web;
+package org.speechforum.ingest.submission;
+
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.speechforum.contracts.Document;
-import org.speechforum.ingest.documents.DocumentPublisher;
-import org.speechforum.ingest.documents.DocumentRefused;
-import org.speechforum.ingest.documents.DocumentRefused.Reason;
-import org.speechforum.ingest.submissions.ParsedSubmission;
-import org.speechforum.ingest.submissions.PayloadFormat;
-import org.speechforum.ingest.submissions.SubmissionParser;
-import org.speechforum.ingest.uploads.UploadAnswer;
+import org.speechforum.ingest.format.DocumentRefused;
+import org.speechforum.ingest.format.DocumentRefused.Reason;
+import org.speechforum.ingest.format.PayloadFormat;
 import org.speechforum.kafka.PipelineMetrics;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
@@ -36,14 +33,14 @@ import java.util.Map;
  */
 @Component
 @EnableConfigurationProperties(IngestProperties.class)
-public class IngestResponder {
+public class SubmissionService {
 
     private final SubmissionParser parser = new SubmissionParser(Clock.systemUTC());
     private final DocumentPublisher publisher;
     private final MeterRegistry meters;
     private final IngestProperties properties;
 
-    IngestResponder(DocumentPublisher publisher, MeterRegistry meters, IngestProperties properties) {
+    SubmissionService(DocumentPublisher publisher, MeterRegistry meters, IngestProperties properties) {
         this.publisher = publisher;
         this.meters = meters;
         this.properties = properties;
@@ -92,14 +89,7 @@ public class IngestResponder {
     /** {@code textFormat}: the recogniser a text upload asked for with {@code format=} (null: detect). */
     public ResponseEntity<Map<String, Object>> ingest(PayloadFormat format, byte[] body, String source,
                                                       String textFormat) {
-        ParsedSubmission parsed;
-        try {
-            parsed = parser.parse(format, body, source, textFormat);
-        } catch (DocumentRefused refused) {
-            countRefused(format, refused);
-            throw refused;
-        }
-        parsed.refused().forEach(item -> countRefused(format, item.refusal()));
+        ParsedSubmission parsed = parse(format, body, source, textFormat, format.metricName());
         if (parsed.noneAccepted()) {
             if (parsed.items().size() == 1) {
                 throw parsed.items().getFirst().refusal();
@@ -110,8 +100,29 @@ public class IngestResponder {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer(parsed));
     }
 
-    private void countRefused(PayloadFormat format, DocumentRefused refused) {
-        meters.counter(PipelineMetrics.DOCUMENTS_REFUSED, "format", format.metricName(),
+    /**
+     * The use case every entry point shares (HTTP endpoints and the scraper topic): refuse a body over the limit,
+     * parse and validate it, count each refusal under {@code metricFormat}. Throws when the whole payload is
+     * refused; otherwise the items, accepted or refused, in input order.
+     */
+    public ParsedSubmission parse(PayloadFormat format, byte[] body, String source, String textFormat,
+                                  String metricFormat) {
+        ParsedSubmission parsed;
+        try {
+            if (body != null && body.length > maxBodyBytes()) {
+                throw tooLarge(maxBodyBytes());
+            }
+            parsed = parser.parse(format, body, source, textFormat);
+        } catch (DocumentRefused refused) {
+            countRefused(metricFormat, refused);
+            throw refused;
+        }
+        parsed.refused().forEach(item -> countRefused(metricFormat, item.refusal()));
+        return parsed;
+    }
+
+    private void countRefused(String metricFormat, DocumentRefused refused) {
+        meters.counter(PipelineMetrics.DOCUMENTS_REFUSED, "format", metricFormat,
                 "reason", refused.reason().slug()).increment();
     }
 
@@ -127,7 +138,7 @@ public class IngestResponder {
             }
             entry.put("status", item.status());
             if (item.isRefused()) {
-                entry.put("problem", IngestErrors.problem(item.refusal()).getBody());
+                entry.put("problem", RefusalProblem.of(item.refusal()));
             } else {
                 accepted++;
                 List<Map<String, Object>> ids = new ArrayList<>();
@@ -160,7 +171,7 @@ public class IngestResponder {
     }
 
     /** No item of a batch was accepted: a 400 problem that still lists every item's refusal. */
-    static class BatchRefused extends RuntimeException {
+    public static class BatchRefused extends RuntimeException {
         private final Map<String, Object> answer;
 
         BatchRefused(Map<String, Object> answer) {
@@ -168,7 +179,7 @@ public class IngestResponder {
             this.answer = answer;
         }
 
-        Map<String, Object> answer() {
+        public Map<String, Object> answer() {
             return answer;
         }
     }

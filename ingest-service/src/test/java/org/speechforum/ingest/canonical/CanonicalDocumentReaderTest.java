@@ -1,4 +1,10 @@
-package org.speechforum.ingest.documents;
+package org.speechforum.ingest.canonical;
+
+import org.speechforum.ingest.format.PayloadFormat;
+import org.speechforum.ingest.submission.ParsedSubmission;
+import org.speechforum.ingest.submission.SubmissionParser;
+
+import org.speechforum.ingest.format.DocumentRefused;
 
 import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
@@ -17,10 +23,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CanonicalDocumentReaderTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
-    private final CanonicalDocumentReader reader = new CanonicalDocumentReader(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SubmissionParser parser = new SubmissionParser(Clock.fixed(NOW, ZoneOffset.UTC));
 
+    /** Through the production path: the first refused item's refusal, else the accepted documents. */
     private List<Document> read(String json) {
-        return reader.read(json.getBytes(StandardCharsets.UTF_8));
+        return read(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<Document> read(byte[] body) {
+        ParsedSubmission parsed = parser.parse(PayloadFormat.CANONICAL_JSON, body, null);
+        if (!parsed.refused().isEmpty()) {
+            throw parsed.refused().getFirst().refusal();
+        }
+        return parsed.acceptedDocuments();
     }
 
     @Test
@@ -113,7 +128,7 @@ class CanonicalDocumentReaderTest {
         assertThatThrownBy(() -> read("{\"kind\":\"POST\",\"kind\":\"SPEECH\",\"source\":\"s\",\"text\":\"x\"}"))
                 .isInstanceOf(DocumentRefused.class).hasMessageContaining("The key 'kind' appears twice");
         assertThatThrownBy(() -> read("[".repeat(100) + "]".repeat(100))).isInstanceOf(DocumentRefused.class);
-        assertThatThrownBy(() -> reader.read(new byte[0])).isInstanceOf(DocumentRefused.class)
+        assertThatThrownBy(() -> read(new byte[0])).isInstanceOf(DocumentRefused.class)
                 .hasMessageContaining("empty");
     }
 

@@ -1,7 +1,6 @@
-package org.speechforum.ingest.submissions;
+package org.speechforum.ingest.format;
 
-import org.speechforum.ingest.documents.DocumentRefused;
-import org.speechforum.ingest.documents.DocumentRefused.Reason;
+import org.speechforum.ingest.format.DocumentRefused.Reason;
 
 import java.util.Locale;
 import java.util.Set;

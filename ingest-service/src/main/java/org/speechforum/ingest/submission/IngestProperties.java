@@ -1,4 +1,4 @@
-package org.speechforum.ingest.web;
+package org.speechforum.ingest.submission;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;

@@ -1,10 +1,12 @@
-package org.speechforum.ingest.documents;
+package org.speechforum.ingest.canonical;
+
+import org.speechforum.ingest.format.DocumentRefused;
 
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentJson;
 import org.speechforum.contracts.DocumentKind;
-import org.speechforum.ingest.documents.DocumentRefused.Reason;
+import org.speechforum.ingest.format.DocumentRefused.Reason;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -16,7 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -46,23 +47,6 @@ public class CanonicalDocumentReader {
 
     public CanonicalDocumentReader(Clock clock) {
         this.clock = clock;
-    }
-
-    /** One document or a JSON array of them; any invalid item refuses the whole request. */
-    public List<Document> read(byte[] body) {
-        JsonNode root = parse(body);
-        List<Document> documents = new ArrayList<>();
-        if (root.isArray()) {
-            if (root.isEmpty()) {
-                throw new DocumentRefused(Reason.EMPTY_BODY, "The array holds no documents", "/");
-            }
-            for (int i = 0; i < root.size(); i++) {
-                documents.add(toDocument(root.get(i), "/" + i));
-            }
-        } else {
-            documents.add(toDocument(root, ""));
-        }
-        return documents;
     }
 
     /** Parses JSON with the shared limits (duplicate keys, nesting depth), refusing with a precise reason. */

@@ -1,7 +1,9 @@
-package org.speechforum.ingest.submissions;
+package org.speechforum.ingest.submission;
+
+import org.speechforum.ingest.format.PayloadFormat;
 
 import org.speechforum.contracts.Document;
-import org.speechforum.ingest.documents.DocumentRefused;
+import org.speechforum.ingest.format.DocumentRefused;
 import org.speechforum.ingest.uploads.TextUploadParser;
 
 import java.util.List;

@@ -1,8 +1,8 @@
-package org.speechforum.ingest.documents;
+package org.speechforum.ingest.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.speechforum.ingest.submissions.PayloadFormat;
-import org.speechforum.ingest.web.IngestResponder;
+import org.speechforum.ingest.format.PayloadFormat;
+import org.speechforum.ingest.submission.SubmissionService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,16 +13,16 @@ import java.util.Set;
 
 /**
  * Canonical JSON: one document, a JSON array, or NDJSON ({@code application/x-ndjson}). Array and NDJSON
- * items are accepted or refused one by one; see {@link IngestResponder} for the answers.
+ * items are accepted or refused one by one; see {@link SubmissionService} for the answers.
  */
 @RestController
 class DocumentController {
 
     private static final Set<PayloadFormat> ACCEPTED = EnumSet.of(PayloadFormat.CANONICAL_JSON, PayloadFormat.NDJSON);
 
-    private final IngestResponder responder;
+    private final SubmissionService responder;
 
-    DocumentController(IngestResponder responder) {
+    DocumentController(SubmissionService responder) {
         this.responder = responder;
     }
 

@@ -1,4 +1,6 @@
-package org.speechforum.ingest.uploads;
+package org.speechforum.ingest.submission;
+
+import org.speechforum.ingest.uploads.TextUploadParser;
 
 import org.speechforum.contracts.Document;
 

@@ -1,13 +1,13 @@
-package org.speechforum.ingest.submissions;
+package org.speechforum.ingest.submission;
+
+import org.speechforum.ingest.format.PayloadFormat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.Topics;
-import org.speechforum.ingest.documents.DocumentPublisher;
-import org.speechforum.ingest.documents.DocumentRefused;
-import org.speechforum.ingest.web.IngestResponder;
+import org.speechforum.ingest.format.DocumentRefused;
 import org.speechforum.kafka.DownstreamUnavailable;
 import org.speechforum.kafka.PermanentFailure;
 import org.speechforum.kafka.PipelineMetrics;
@@ -16,7 +16,6 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,14 +42,13 @@ class SubmissionListener {
     static final String FORMAT_HEADER = "format";
     private static final Set<PayloadFormat> ANY = EnumSet.allOf(PayloadFormat.class);
 
-    private final SubmissionParser parser = new SubmissionParser(Clock.systemUTC());
     private final DocumentPublisher publisher;
-    private final IngestResponder limits;
+    private final SubmissionService submissions;
     private final MeterRegistry meters;
 
-    SubmissionListener(DocumentPublisher publisher, IngestResponder limits, MeterRegistry meters) {
+    SubmissionListener(DocumentPublisher publisher, SubmissionService submissions, MeterRegistry meters) {
         this.publisher = publisher;
-        this.limits = limits;
+        this.submissions = submissions;
         this.meters = meters;
     }
 
@@ -62,21 +60,22 @@ class SubmissionListener {
             String refusal;
             String format = "unknown";
             try {
-                if (record.value() != null && record.value().length > limits.maxBodyBytes()) {
-                    throw IngestResponder.tooLarge(limits.maxBodyBytes());
+                PayloadFormat payloadFormat;
+                try {
+                    payloadFormat = PayloadFormat.of(header(record, CONTENT_TYPE_HEADER), ANY);
+                } catch (DocumentRefused unknownType) {
+                    count(unknownType, record);
+                    throw unknownType;
                 }
-                PayloadFormat payloadFormat = PayloadFormat.of(header(record, CONTENT_TYPE_HEADER), ANY);
                 format = payloadFormat.metricName();
-                ParsedSubmission parsed = parser.parse(payloadFormat, record.value(), header(record, SOURCE_HEADER),
-                        header(record, FORMAT_HEADER));
+                ParsedSubmission parsed = submissions.parse(payloadFormat, record.value(),
+                        header(record, SOURCE_HEADER), header(record, FORMAT_HEADER), "kafka");
                 pending.addAll(parsed.acceptedDocuments());
                 List<ParsedSubmission.Item> refused = parsed.refused();
                 refusal = refused.isEmpty() ? null : refused.size() + " of " + parsed.items().size()
                         + " items refused; first: " + describe(refused.getFirst().refusal());
-                refused.forEach(item -> count(item.refusal(), record));
             } catch (DocumentRefused refused) {
                 refusal = describe(refused);
-                count(refused, record);
             }
             if (refusal != null) {
                 publish(pending, format);

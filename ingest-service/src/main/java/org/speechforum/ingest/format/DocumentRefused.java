@@ -1,4 +1,4 @@
-package org.speechforum.ingest.documents;
+package org.speechforum.ingest.format;
 
 /**
  * Input that is not a valid document. {@code reason} decides the problem type and HTTP status; {@code field}

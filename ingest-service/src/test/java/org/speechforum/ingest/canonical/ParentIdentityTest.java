@@ -1,4 +1,4 @@
-package org.speechforum.ingest.documents;
+package org.speechforum.ingest.canonical;
 
 import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
