@@ -5,6 +5,9 @@ import org.slf4j.LoggerFactory;
 import org.speechforum.enrich.entities.EntityPipeline;
 import org.speechforum.enrich.entities.EntityType;
 import org.speechforum.enrich.entities.ThreadMemory;
+import org.speechforum.enrich.languages.LanguageDetection;
+import org.speechforum.enrich.languages.LanguageProperties;
+import org.speechforum.enrich.retag.TaggerVersion;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,14 +33,17 @@ class EnrichmentConfig {
     DocumentEnricher documentEnricher(@Value("${enrich.entities.statistical.enabled:true}") boolean statistical,
                                       @Value("${enrich.entities.statistical.types:PERSON,ORGANIZATION,LOCATION,GROUP,EVENT}")
                                       List<EntityType> statisticalTypes,
-                                      @Value("${enrich.derive-missing-ids:false}") boolean deriveMissingIds) {
+                                      @Value("${enrich.derive-missing-ids:false}") boolean deriveMissingIds,
+                                      LanguageDetection languages, LanguageProperties languageProperties,
+                                      TaggerVersion taggerVersion) {
         long t0 = System.nanoTime();
         EntityPipeline pipeline = pipelineFor(statistical, statisticalTypes);
         log.info("Entity tagging ready in {} ms: {} curated and country entities, statistical layer {}",
                 (System.nanoTime() - t0) / 1_000_000, pipeline.gazetteer().entities().size(),
                 pipeline.statistical().map(s -> "NLP4J " + statisticalTypes + " (model loaded in "
                         + s.modelLoadMillis() + " ms)").orElse("off"));
-        return new DocumentEnricher(Clock.systemUTC(), pipeline, new ThreadMemory(100_000), deriveMissingIds);
+        return new DocumentEnricher(Clock.systemUTC(), pipeline, new ThreadMemory(100_000), deriveMissingIds,
+                languages, java.util.Set.copyOf(languageProperties.tagged()), taggerVersion.value());
     }
 
     /** The users' configuration (lists, rules and the model) or the light one (lists and rules, no model). */
