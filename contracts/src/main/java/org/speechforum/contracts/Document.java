@@ -28,6 +28,11 @@ import java.util.List;
  * <p>{@code parentSource} and {@code parentExternalId} name the parent the way its source does, for senders
  * that do not know our document ids; when {@code parentId} is missing, ingest-service derives it from them before
  * publishing (see {@link DocumentIds#parentOf}), so from {@code documents.raw.v1} on {@code parentId} is settled.
+ * <p>{@code language} is what the source declared on {@code documents.raw.v1}; enrich-service replaces it with the
+ * language it detects in the text (ISO 639-1, e.g. {@code de}) and its {@code languageConfidence} (0 to 1), and
+ * keeps the declared one when the text is too short to tell. {@code taggerVersion} names the entity tagger and
+ * its configuration that enriched the document ({@code bin/retag} replays the raw topic when it changes), and
+ * {@code tagging} says whether entities were looked for ({@link Tagging}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Document(
@@ -65,7 +70,10 @@ public record Document(
         Boolean deleted,
 
         String parentSource,
-        String parentExternalId) {
+        String parentExternalId,
+        Double languageConfidence,
+        String taggerVersion,
+        Tagging tagging) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -113,6 +121,9 @@ public record Document(
         private Boolean deleted;
         private String parentSource;
         private String parentExternalId;
+        private Double languageConfidence;
+        private String taggerVersion;
+        private Tagging tagging;
 
         private Builder() {
         }
@@ -152,6 +163,9 @@ public record Document(
             deleted = d.deleted;
             parentSource = d.parentSource;
             parentExternalId = d.parentExternalId;
+            languageConfidence = d.languageConfidence;
+            taggerVersion = d.taggerVersion;
+            tagging = d.tagging;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -188,12 +202,15 @@ public record Document(
         public Builder deleted(Boolean v) { deleted = v; return this; }
         public Builder parentSource(String v) { parentSource = v; return this; }
         public Builder parentExternalId(String v) { parentExternalId = v; return this; }
+        public Builder languageConfidence(Double v) { languageConfidence = v; return this; }
+        public Builder taggerVersion(String v) { taggerVersion = v; return this; }
+        public Builder tagging(Tagging v) { tagging = v; return this; }
 
         public Document build() {
             return new Document(id, kind, source, externalId, url, title, author, publishedAt, publishedAtPrecision,
                     ingestedAt, language, text, parentId, upvotes, downvotes, edits, op, schemaVersion, contentHash,
                     entities, thread, links, enrichedAt, speakers, annotations, structure, updatedAt, context, audience, tags,
-                    sensitive, deleted, parentSource, parentExternalId);
+                    sensitive, deleted, parentSource, parentExternalId, languageConfidence, taggerVersion, tagging);
         }
     }
 }

@@ -4,6 +4,8 @@ import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentKind;
 import org.speechforum.contracts.Entity;
+import org.speechforum.contracts.Tagging;
+import org.speechforum.enrich.languages.LanguageDetection;
 import org.speechforum.enrich.entities.EntityPipeline;
 import org.speechforum.enrich.entities.EntityTagger;
 import org.speechforum.enrich.entities.ThreadContext;
@@ -13,10 +15,12 @@ import org.speechforum.kafka.PermanentFailure;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Everything enrich-service does to one document, in plain Java: normalise the text, hash its content, and tag the
- * entities of the normalised text (so every mention offset slices the published text). Thread-safe.
+ * Everything enrich-service does to one document, in plain Java: normalise the text, hash its content, detect its
+ * language, and tag the entities of the normalised text (so every mention offset slices the published text) when
+ * the tagger supports that language. Thread-safe.
  */
 public class DocumentEnricher {
 
@@ -24,6 +28,9 @@ public class DocumentEnricher {
     private final EntityTagger tagger;
     private final ThreadMemory threads;
     private final boolean deriveMissingIds;
+    private final LanguageDetection languages;
+    private final Set<String> taggedLanguages;
+    private final String taggerVersion;
 
     /**
      * @param deriveMissingIds give a raw document that arrives without an id (a producer that bypassed
@@ -31,10 +38,24 @@ public class DocumentEnricher {
      *                         refusing it; for an operator repairing such records from the dead-letter topic
      */
     public DocumentEnricher(Clock clock, EntityTagger tagger, ThreadMemory threads, boolean deriveMissingIds) {
+        this(clock, tagger, threads, deriveMissingIds, LanguageDetection.none(), Set.of(), null);
+    }
+
+    /**
+     * @param languages       detects each document's language ({@link LanguageDetection#none()}: keep the declared one)
+     * @param taggedLanguages the languages (ISO 639-1) the tagger supports; a document detected or declared in another
+     *                        one is not tagged and says so ({@link Tagging#SKIPPED_LANGUAGE}); empty: tag everything
+     * @param taggerVersion   stored on every enriched document ({@code taggerVersion}), so a re-tag can tell old from new
+     */
+    public DocumentEnricher(Clock clock, EntityTagger tagger, ThreadMemory threads, boolean deriveMissingIds,
+                            LanguageDetection languages, Set<String> taggedLanguages, String taggerVersion) {
         this.clock = clock;
         this.tagger = tagger;
         this.threads = threads;
         this.deriveMissingIds = deriveMissingIds;
+        this.languages = languages;
+        this.taggedLanguages = Set.copyOf(taggedLanguages);
+        this.taggerVersion = taggerVersion;
     }
 
     /** @throws PermanentFailure if the document can never be enriched (no id, no text): retrying cannot help */
@@ -52,15 +73,23 @@ public class DocumentEnricher {
             }
         }
         String text = TextNormaliser.normalise(raw.text());
+        // The text decides the language; a source's declaration counts only when the text is too short to tell.
+        LanguageDetection.Detected detected = languages.detect(text);
+        String language = detected != null ? detected.language() : LanguageDetection.normalise(raw.language());
+        boolean taggable = taggedLanguages.isEmpty() || language == null || taggedLanguages.contains(language);
         boolean forum = raw.kind() == DocumentKind.POST || raw.kind() == DocumentKind.COMMENT;
         ThreadContext context = threads.contextOf(raw.parentId());
-        List<Entity> entities = tagger.tag(text, forum, context, raw.speakers(), raw.author());
+        List<Entity> entities = taggable ? tagger.tag(text, forum, context, raw.speakers(), raw.author()) : List.of();
         threads.remember(id, EntityPipeline.extend(context, entities));
         return raw.toBuilder()
                 .id(id)
                 .text(text)
                 .contentHash(DocumentIds.sha256(text))
+                .language(language)
+                .languageConfidence(detected == null ? null : detected.confidence())
                 .entities(entities)
+                .tagging(new Tagging(taggable ? Tagging.TAGGED : Tagging.SKIPPED_LANGUAGE, language))
+                .taggerVersion(taggerVersion)
                 .enrichedAt(clock.instant())
                 .build();
     }

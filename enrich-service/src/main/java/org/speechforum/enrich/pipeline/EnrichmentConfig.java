@@ -5,6 +5,9 @@ import org.slf4j.LoggerFactory;
 import org.speechforum.enrich.entities.EntityPipeline;
 import org.speechforum.enrich.entities.EntityType;
 import org.speechforum.enrich.entities.ThreadMemory;
+import org.speechforum.enrich.languages.LanguageDetection;
+import org.speechforum.enrich.languages.LanguageProperties;
+import org.speechforum.enrich.retag.TaggerVersion;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +27,8 @@ class EnrichmentConfig {
 
     /** Settings: {@link EnrichmentProperties} ({@code enrich.entities.statistical.*}, {@code enrich.derive-missing-ids}). */
     @Bean
-    DocumentEnricher documentEnricher(EnrichmentProperties properties) {
+    DocumentEnricher documentEnricher(EnrichmentProperties properties, LanguageDetection languages,
+                                      LanguageProperties languageProperties, TaggerVersion taggerVersion) {
         boolean statistical = properties.entities().statistical().enabled();
         List<EntityType> statisticalTypes = properties.entities().statistical().types();
         boolean deriveMissingIds = properties.deriveMissingIds();
@@ -34,7 +38,8 @@ class EnrichmentConfig {
                 (System.nanoTime() - t0) / 1_000_000, pipeline.gazetteer().entities().size(),
                 pipeline.statistical().map(s -> "NLP4J " + statisticalTypes + " (model loaded in "
                         + s.modelLoadMillis() + " ms)").orElse("off"));
-        return new DocumentEnricher(Clock.systemUTC(), pipeline, new ThreadMemory(100_000), deriveMissingIds);
+        return new DocumentEnricher(Clock.systemUTC(), pipeline, new ThreadMemory(100_000), deriveMissingIds,
+                languages, java.util.Set.copyOf(languageProperties.tagged()), taggerVersion.value());
     }
 
     /** The users' configuration (lists, rules and the model) or the light one (lists and rules, no model). */
