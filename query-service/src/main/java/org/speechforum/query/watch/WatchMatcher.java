@@ -66,6 +66,7 @@ class WatchMatcher implements IndexedBodiesListener {
     private final Counter repeated;
     private final Timer matching;
     private volatile boolean deliveriesReady;
+    private volatile boolean gaveUpWaiting;
 
     WatchMatcher(ElasticsearchClient client, IndexProperties index, WatchRegistry registry,
                  WatchProperties properties, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
@@ -103,14 +104,24 @@ class WatchMatcher implements IndexedBodiesListener {
         }
     }
 
+    /**
+     * Fail-safe: the indexer is never held back for long by watches. Until {@code watches.v1} has been read after
+     * a start, the first batch waits at most {@code match-wait}; if the log is still not read by then, this and
+     * every later batch is matched against the watches known so far (none, usually) without waiting again, and
+     * a warning is logged. Never throws, so a batch is never retried because the watches are not read.
+     */
     private void awaitLoaded() {
+        if (gaveUpWaiting || registry.loaded()) {
+            return;
+        }
         try {
-            if (!registry.awaitLoaded(properties.loadWait())) {
-                throw new DownstreamUnavailable("The watches (" + WatchTopics.WATCHES + ") are not read yet", null);
+            if (!registry.awaitLoaded(properties.matchWait())) {
+                gaveUpWaiting = true;
+                log.warn("{} is not read after {}; indexed batches are matched against the {} watches known so far "
+                        + "until it is", WatchTopics.WATCHES, properties.matchWait(), registry.size());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DownstreamUnavailable("Interrupted while waiting for the watches", e);
         }
     }
 

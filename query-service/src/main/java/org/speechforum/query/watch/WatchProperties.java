@@ -13,8 +13,11 @@ import java.time.Duration;
  * @param createWait      how long a create or delete waits for this instance's copy of {@code watches.v1} to
  *                        take it before answering (201/204); past it the answer is 202, the change is on the log
  *                        and takes effect moments later
- * @param loadWait        how long matching and reads wait, after a start, for the whole of {@code watches.v1} to
- *                        be read; past it the indexer retries its batch and reads answer 503
+ * @param loadWait        how long reads wait, after a start, for the whole of {@code watches.v1} to
+ *                        be read; past it reads answer 503
+ * @param matchWait       how long the live indexer's first batch after a start waits for {@code watches.v1} to be
+ *                        read; past it batches are matched against the watches known so far and never held
+ *                        back or retried for this (fail-safe: watches must not stall indexing)
  * @param heartbeat       interval of the comment lines an event stream sends so proxies keep it open
  * @param streamTimeout   an event stream is closed after this long (the client reconnects with
  *                        {@code Last-Event-ID}); zero: never
@@ -31,6 +34,7 @@ public record WatchProperties(
         @DefaultValue("1000") int maxWatches,
         @DefaultValue("5s") Duration createWait,
         @DefaultValue("60s") Duration loadWait,
+        @DefaultValue("5s") Duration matchWait,
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("30m") Duration streamTimeout,
         @DefaultValue("1000") int maxSubscribers,

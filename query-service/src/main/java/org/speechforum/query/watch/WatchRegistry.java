@@ -30,8 +30,11 @@ public final class WatchRegistry {
 
     /** The end offsets of the topic when reading began; once read up to them the registry is loaded. */
     public synchronized void startLoading(Map<Integer, Long> endOffsets) {
+        if (loaded) {
+            // A reader starting over after an error: what was read stays, matching and reads go on.
+            return;
+        }
         loadTarget = Map.copyOf(endOffsets);
-        loaded = false;
         checkLoaded();
     }
 
