@@ -40,11 +40,13 @@ class EnrichedDocumentIndexer {
     private final DocumentIndex index;
     private final ProjectionWriter writer;
     private final RecordObservations observations;
+    private final List<IndexedBodiesListener> listeners;
 
     EnrichedDocumentIndexer(ElasticsearchClient client, DocumentIndex index, MeterRegistry meters,
-                            RecordObservations observations) {
+                            RecordObservations observations, List<IndexedBodiesListener> listeners) {
         this.index = index;
         this.observations = observations;
+        this.listeners = List.copyOf(listeners);
         Timer bulkLatency = Timer.builder("pipeline.index.bulk")
                 .description("Time of one bulk request to Elasticsearch")
                 .publishPercentiles(0.5, 0.99)
@@ -82,7 +84,12 @@ class EnrichedDocumentIndexer {
         }
         try {
             index.ensureExists();
-            writer.write(index.properties().writeAlias(), Projection.fold(parsed), offsetOf);
+            List<tools.jackson.databind.node.ObjectNode> written = new ArrayList<>();
+            writer.write(index.properties().writeAlias(), Projection.fold(parsed), offsetOf, written::add);
+            if (!written.isEmpty()) {
+                // E.g. watches (docs/watches.md): before the offsets are committed, so nothing is told too late.
+                listeners.forEach(l -> l.indexed(written));
+            }
         } catch (IOException e) {
             throw new DownstreamUnavailable("Elasticsearch is unreachable: " + e.getMessage(), e);
         }

@@ -57,6 +57,12 @@ public class ProjectionWriter {
      */
     public int write(String target, Map<String, Projection.Intent> intents, Map<String, Integer> offsetOf)
             throws IOException {
+        return write(target, intents, offsetOf, body -> { });
+    }
+
+    /** As {@link #write(String, Map, Map)}, handing each document body written to {@code written}. */
+    public int write(String target, Map<String, Projection.Intent> intents, Map<String, Integer> offsetOf,
+                     java.util.function.Consumer<ObjectNode> written) throws IOException {
         Map<String, Projection.Intent> pending = new LinkedHashMap<>(intents);
         int bodies = 0;
         for (int round = 0; !pending.isEmpty(); round++) {
@@ -82,8 +88,9 @@ public class ProjectionWriter {
                     BulkResponseItem item = response.items().get(i);
                     Projection.Op op = ops.get(i);
                     if (item.error() == null || op instanceof Projection.Delete && item.status() == 404) {
-                        if (op instanceof Projection.Put) {
+                        if (op instanceof Projection.Put put) {
                             bodies++;
+                            written.accept(put.json());
                         }
                     } else if (item.status() == 409 || item.status() == 429 || item.status() >= 500) {
                         meters.counter(PipelineMetrics.INDEX_FAILURES, "reason", item.error().type(),

@@ -25,6 +25,17 @@ public record SearchParams(String q, List<String> kinds, List<String> sources, L
                 Sort.NEWEST, 1, null, "month");
     }
 
+    /**
+     * A saved search's question (text and the filters of {@code GET /api/v1/search}, already split and checked),
+     * for code outside this package that matches documents the way the search does (watches).
+     */
+    public static SearchParams matching(String q, List<String> kinds, List<String> sources, List<String> authors,
+                                        List<String> entities, List<String> entityTypes, Instant from, Instant to,
+                                        String root) {
+        return new SearchParams(q, kinds, sources, authors, entities, entityTypes, from, to, root, Sort.RELEVANCE,
+                1, null, "month");
+    }
+
     boolean fullText() {
         return q != null && !q.isBlank();
     }
