@@ -6,13 +6,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.util.List;
 
 /**
- * Language detection in enrich-service ({@code enrich.languages.*}); see docs/languages.md.
+ * Language detection in enrich-service ({@code enrich.languages.*}); see docs/entities.md, "Languages".
  *
  * @param enabled           false: detect nothing, keep the language the source declared and tag every document
  * @param detect            the languages the detector chooses among (ISO 639-1). Each one costs start-up time and
  *                          heap (its n-gram models), so only the languages the corpus has: a text in another
- *                          language gets the closest of these, usually with a low confidence. Each should have an
- *                          analyzer in the index (query-service, {@code textByLanguage.<code>})
+ *                          language gets the closest of these, usually with a low confidence
  * @param tagged            the languages the entity tagger supports: a document detected in another language is
  *                          not tagged ({@code tagging.status = SKIPPED_LANGUAGE})
  * @param minimumConfidence below this confidence (0 to 1) the detection is not used: the document keeps the

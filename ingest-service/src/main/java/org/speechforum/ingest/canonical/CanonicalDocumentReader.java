@@ -38,7 +38,7 @@ public class CanonicalDocumentReader {
 
     /** Fields a client may send but the pipeline owns; see {@link #withoutPipelineFields}. */
     private static final List<String> PIPELINE_FIELDS = List.of("contentHash", "entities", "thread", "links",
-            "enrichedAt", "deleted");
+            "enrichedAt", "deleted", "languageConfidence", "tagging", "taggerVersion");
     private static final List<String> DATE_FIELDS = List.of("publishedAt", "updatedAt");
     private static final Pattern QUOTED = Pattern.compile("[\"'`]([^\"'`]{1,80})[\"'`]");
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9 _.:+\\-]{1,40}");
