@@ -29,6 +29,9 @@ public final class DocumentQueries {
         if (!p.sources().isEmpty()) {
             bool.filter(terms("source", p.sources()));
         }
+        if (!p.languages().isEmpty()) {
+            bool.filter(terms("language", p.languages()));
+        }
         if (!p.authors().isEmpty()) {
             bool.filter(f -> f.bool(b -> b
                     .should(terms("author.handle", p.authors()))

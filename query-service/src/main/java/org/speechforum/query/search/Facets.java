@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The facets a search answers with: kinds, sources, authors, top entities per type and a date histogram,
+ * The facets a search answers with: kinds, sources, languages, authors, top entities per type and a date histogram,
  * computed by Elasticsearch over the whole result set, not just the page. The date histogram leaves out dates less
  * exact than its buckets and says how many ({@code approximateDatesLeftOut}, see {@link ApproximateDates}). Every facet is a terms aggregation on
  * a root-level keyword field with eager global ordinals (entity facets on {@code entityIdsByType.<TYPE>}, see
@@ -33,6 +33,7 @@ final class Facets {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         aggs.put("kinds", terms("kind"));
         aggs.put("sources", terms("source"));
+        aggs.put("languages", terms("language"));
         aggs.put("authors", terms("author.name.keyword"));
         aggs.put("handles", terms("author.handle"));
         aggs.put("types", terms("entityTypes"));
@@ -69,6 +70,7 @@ final class Facets {
         Map<String, Object> facets = new LinkedHashMap<>();
         facets.put("kinds", counts(aggregations.get("kinds")));
         facets.put("sources", counts(aggregations.get("sources")));
+        facets.put("languages", counts(aggregations.get("languages")));
         List<Count> authors = new ArrayList<>(counts(aggregations.get("authors")));
         authors.addAll(counts(aggregations.get("handles")));
         authors.sort((a, b) -> Long.compare(b.count(), a.count()));

@@ -50,10 +50,10 @@ import java.util.Map;
 class SearchController {
 
     private static final List<String> HIT_FIELDS = List.of(
-            "id", "kind", "source", "url", "title", "author", "publishedAt", "publishedAtPrecision", "parentId",
+            "id", "kind", "source", "url", "title", "author", "publishedAt", "publishedAtPrecision", "language", "parentId",
             "thread", "upvotes", "downvotes", "op");
     static final String SEARCH_EXAMPLE = """
-            {"total":1,"totalRelation":"eq","hits":[{"id":"2c9770e0ff85a0163919fb1ccce44ce5","score":2.1,"kind":"SPEECH","title":"Plenary session","author":{"name":"Vladimir Putin","role":"President of Russia"},"publishedAt":"2024-10-24T10:00:00Z","highlight":{"text":["the <mark>BRICS</mark> partners"]}}],"facets":{"kinds":[{"value":"SPEECH","count":1}],"sources":[{"value":"kremlin.ru","count":1}],"authors":[{"value":"Vladimir Putin","count":1}],"entities":{"ORGANIZATION":[{"id":"Q44016","name":"BRICS","count":1}]},"dates":[{"date":"2024-10-01T00:00:00.000Z","count":1}],"approximateDatesLeftOut":0},"cursor":null}""";
+            {"total":1,"totalRelation":"eq","hits":[{"id":"2c9770e0ff85a0163919fb1ccce44ce5","score":2.1,"kind":"SPEECH","title":"Plenary session","author":{"name":"Vladimir Putin","role":"President of Russia"},"publishedAt":"2024-10-24T10:00:00Z","highlight":{"text":["the <mark>BRICS</mark> partners"]}}],"facets":{"kinds":[{"value":"SPEECH","count":1}],"sources":[{"value":"kremlin.ru","count":1}],"languages":[{"value":"en","count":1}],"authors":[{"value":"Vladimir Putin","count":1}],"entities":{"ORGANIZATION":[{"id":"Q44016","name":"BRICS","count":1}]},"dates":[{"date":"2024-10-01T00:00:00.000Z","count":1}],"approximateDatesLeftOut":0},"cursor":null}""";
     static final String DOCUMENT_EXAMPLE = """
             {"id":"2c9770e0ff85a0163919fb1ccce44ce5","kind":"COMMENT","source":"lemmygrad.ml","externalId":"123",\
             "author":{"handle":"cfgaussian","instance":"lemmygrad.ml"},"publishedAt":"2023-11-01T00:00:00Z",\
@@ -97,6 +97,9 @@ class SearchController {
                         @Parameter(description = "exclusive", example = "2025-01-01")
                         @RequestParam(required = false) String to,
                         @Parameter(description = "thread root document id") @RequestParam(required = false) String root,
+                        @Parameter(description = "ISO 639-1 code of the detected language; repeatable or"
+                                + " comma-separated", example = "de")
+                        @RequestParam(required = false) List<String> language,
                         @Parameter(description = "relevance (default), newest, oldest, replies", example = "newest")
                         @RequestParam(required = false) String sort,
                         @Parameter(description = "page size, 1 to the configured cap (100)", example = "20")
@@ -108,7 +111,7 @@ class SearchController {
         if (size < 1 || size > search.maxPageSize()) {
             throw new BadRequest("size must be between 1 and " + search.maxPageSize(), "size");
         }
-        SearchParams params = new SearchFilters(q, kind, source, author, entity, entityType, from, to, root)
+        SearchParams params = new SearchFilters(q, kind, source, author, entity, entityType, from, to, root, language)
                 .params(sort, size, cursor, interval);
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
         // The facets go as their own size-0 request, in parallel with the page, so Elasticsearch's request

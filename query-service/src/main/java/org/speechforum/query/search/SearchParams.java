@@ -10,10 +10,15 @@ import java.util.Locale;
  *
  * @param entities canonical entity ids the documents must all mention
  * @param interval bucket of the date facet: day, week, month or year
+ * @param languages ISO 639-1 codes (as enrich-service detected them) the documents must be in, any of them
  */
 public record SearchParams(String q, List<String> kinds, List<String> sources, List<String> authors,
                     List<String> entities, List<String> entityTypes, Instant from, Instant to, String root,
-                    Sort sort, int size, String cursor, String interval) {
+                    Sort sort, int size, String cursor, String interval, List<String> languages) {
+
+    public SearchParams {
+        languages = languages == null ? List.of() : List.copyOf(languages);
+    }
 
     enum Sort { RELEVANCE, NEWEST, OLDEST, REPLIES }
 
@@ -22,7 +27,7 @@ public record SearchParams(String q, List<String> kinds, List<String> sources, L
     /** Only filters, no text, for the aggregations the entity and stats endpoints run. */
     public static SearchParams filters(List<String> entities, List<String> entityTypes, Instant from, Instant to) {
         return new SearchParams(null, List.of(), List.of(), List.of(), entities, entityTypes, from, to, null,
-                Sort.NEWEST, 1, null, "month");
+                Sort.NEWEST, 1, null, "month", List.of());
     }
 
     /**
@@ -33,7 +38,7 @@ public record SearchParams(String q, List<String> kinds, List<String> sources, L
                                         List<String> entities, List<String> entityTypes, Instant from, Instant to,
                                         String root) {
         return new SearchParams(q, kinds, sources, authors, entities, entityTypes, from, to, root, Sort.RELEVANCE,
-                1, null, "month");
+                1, null, "month", List.of());
     }
 
     boolean fullText() {
@@ -74,6 +79,19 @@ public record SearchParams(String q, List<String> kinds, List<String> sources, L
             throw new BadRequest("interval must be one of " + String.join(", ", INTERVALS), "interval");
         }
         return interval;
+    }
+
+    /** Language codes as enrich-service stores them: lower case, the primary subtag only ({@code de-AT} is de). */
+    static List<String> languages(List<String> raw) {
+        return values(raw).stream()
+                .map(v -> v.toLowerCase(Locale.ROOT).split("[-_]")[0])
+                .peek(v -> {
+                    if (!v.matches("[a-z]{2,3}")) {
+                        throw new BadRequest("language must be an ISO 639-1 code such as en or de", "language");
+                    }
+                })
+                .distinct()
+                .toList();
     }
 
     public static List<String> values(List<String> raw) {

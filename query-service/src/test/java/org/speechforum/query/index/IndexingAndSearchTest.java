@@ -205,6 +205,32 @@ class IndexingAndSearchTest {
     }
 
     @Test
+    void theDetectedLanguageIsAFacetAndAFilter() throws Exception {
+        String source = "languages-" + UUID.randomUUID().toString().substring(0, 8);
+        send(enriched(source + "-en", "The talks on energy prices resume next month, " + source)
+                .toBuilder().source(source).language("en").build());
+        send(enriched(source + "-de1", "Die Gespräche über die Energiepreise gehen weiter, " + source)
+                .toBuilder().source(source).language("de").build());
+        send(enriched(source + "-de2", "Der Kanzler traf den Präsidenten in Berlin, " + source)
+                .toBuilder().source(source).language("de").build());
+        awaitHits(source, 3);
+
+        JsonNode all = JSON.readTree(get("/api/v1/search?source=" + source).body());
+        assertThat(all.get("facets").get("languages").toString())
+                .contains("\"value\":\"de\",\"count\":2").contains("\"value\":\"en\",\"count\":1");
+
+        JsonNode german = JSON.readTree(get("/api/v1/search?source=" + source + "&language=DE-at").body());
+        assertThat(german.get("total").asLong()).as("de-AT is German, whatever the case").isEqualTo(2);
+        german.get("hits").forEach(h -> assertThat(h.get("language").asString()).isEqualTo("de"));
+
+        HttpResponse<String> bad = get("/api/v1/search?language=german!");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(bad.body()).contains("ISO 639-1");
+    }
+
+    @Test
     void theApiIsDescribedWithExamplesAndOpenToConfiguredDashboardOrigins() throws Exception {
         JsonNode docs = JSON.readTree(get("/v3/api-docs").body());
         for (String path : List.of("/api/v1/search", "/api/v1/documents/{id}", "/api/v1/entities",
