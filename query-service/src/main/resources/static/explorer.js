@@ -78,6 +78,7 @@ async function searchView(params) {
   const aside = el('aside', { 'aria-label': 'Facets' },
     facetList('Kinds', facets.kinds, v => withParam(params, 'kind', v)),
     facetList('Sources', facets.sources, v => withParam(params, 'source', v)),
+    facetList('Languages', facets.languages, v => withParam(params, 'language', v)),
     facetList('Authors', facets.authors, v => withParam(params, 'author', v)),
     ...Object.entries(facets.entities || {}).map(([type, entities]) => entityFacet(type, entities)));
   const hits = el('section', { 'aria-label': 'Results' },
