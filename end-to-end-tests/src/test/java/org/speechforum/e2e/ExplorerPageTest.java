@@ -65,11 +65,15 @@ class ExplorerPageTest {
         assertThat(mark.getText()).isEqualToIgnoringCase("Lenin");
         screenshot("explorer-search");
 
-        // The seed's comments mention Lenin; they are dated (approximately), so his page has a chart.
+        // The seed's comments mention Lenin, dated only approximately ("1 year ago"): the weekly chart leaves them
+        // out and the page says how many, and the documents list marks their dates with "≈".
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[data-entity='Q1394']"))).click();
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".entity-name")));
         assertThat(name.getText()).isEqualTo("Vladimir Lenin");
-        assertThat(browser.findElements(By.cssSelector("svg.chart rect"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector(".approximate-left-out")).getText())
+                .endsWith("not in the weekly chart.");
+        assertThat(browser.findElements(By.cssSelector(".entity-documents .approximate"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector(".entity-documents .approximate")).getText()).startsWith("≈ ");
         screenshot("explorer-entity");
 
         // A comment opens its whole thread: the speech at the root and the four comments under it.
