@@ -14,6 +14,8 @@ import org.openjdk.jmh.infra.ThreadParams;
 import org.speechforum.contracts.Document;
 import org.speechforum.enrich.entities.EntityPipeline;
 import org.speechforum.enrich.entities.ThreadMemory;
+import org.speechforum.enrich.languages.LanguageDetection;
+import org.speechforum.enrich.languages.LanguageProperties;
 import org.speechforum.enrich.pipeline.DocumentEnricher;
 
 import java.lang.management.ManagementFactory;
@@ -67,7 +69,10 @@ public class EnrichBenchmark {
         long retained = memory.getHeapMemoryUsage().getUsed() - heapBefore;
         System.out.printf("pipeline (%s): loaded in %d ms, %d MB of heap retained (max heap %d MB)%n", configuration,
                 loadMillis, retained >> 20, memory.getHeapMemoryUsage().getMax() >> 20);
-        enricher = new DocumentEnricher(Clock.systemUTC(), pipeline, new ThreadMemory(100_000), false);
+        // As enrich-service runs it: language detection (lingua) decides first whether a document is tagged at all.
+        LanguageProperties languages = LanguageProperties.defaults();
+        enricher = new DocumentEnricher(Clock.systemUTC(), pipeline, new ThreadMemory(100_000), false,
+                LanguageDetection.create(languages), java.util.Set.copyOf(languages.tagged()), "bench");
         List<Document> docs = new ArrayList<>();
         long bytes = 0;
         long next = 0;
