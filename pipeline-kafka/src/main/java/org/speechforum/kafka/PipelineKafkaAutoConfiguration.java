@@ -15,6 +15,7 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -40,7 +41,7 @@ import java.util.List;
  * Records that cannot ever succeed skip the retries; an unavailable downstream system is retried indefinitely.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(TopicProperties.class)
+@EnableConfigurationProperties({TopicProperties.class, MetricsProperties.class})
 public class PipelineKafkaAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PipelineKafkaAutoConfiguration.class);
@@ -101,9 +102,8 @@ public class PipelineKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "pipeline.metrics.dlq-depth.enabled", matchIfMissing = true)
-    DlqDepthMeter dlqDepthMeter(LazyAdmin admin, Environment environment) {
-        Duration refresh = environment.getProperty("pipeline.metrics.dlq-depth.refresh", Duration.class,
-                Duration.ofSeconds(30));
+    DlqDepthMeter dlqDepthMeter(LazyAdmin admin, MetricsProperties metrics) {
+        Duration refresh = metrics.dlqDepth().refresh();
         List<String> dlqs = List.of(Topics.SUBMISSIONS, Topics.RAW, Topics.ENRICHED, Topics.THREADS).stream()
                 .map(Topics::dlq).toList();
         return new DlqDepthMeter(admin, dlqs, refresh);
@@ -111,9 +111,8 @@ public class PipelineKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "pipeline.metrics.readiness.enabled", matchIfMissing = true)
-    ReadinessMeter readinessMeter(ObjectProvider<HealthEndpoint> health, Environment environment) {
-        Duration refresh = environment.getProperty("pipeline.metrics.readiness.refresh", Duration.class,
-                Duration.ofSeconds(15));
+    ReadinessMeter readinessMeter(ObjectProvider<HealthEndpoint> health, MetricsProperties metrics) {
+        Duration refresh = metrics.readiness().refresh();
         return new ReadinessMeter(() -> {
             HealthEndpoint endpoint = health.getIfAvailable();
             if (endpoint == null) {
@@ -133,8 +132,9 @@ public class PipelineKafkaAutoConfiguration {
     @ConditionalOnProperty(name = "pipeline.metrics.kafka-client.enabled", matchIfMissing = true)
     static KafkaClientMetricsRefresh kafkaClientMetricsRefresh(ObjectProvider<MeterRegistry> registry,
                                                                Environment environment) {
-        return new KafkaClientMetricsRefresh(registry, environment.getProperty(
-                "pipeline.metrics.kafka-client.refresh", Duration.class, Duration.ofSeconds(10)));
+        // A static bean method (a BeanPostProcessor) runs before properties beans exist: bind the record here.
+        MetricsProperties metrics = Binder.get(environment).bindOrCreate("pipeline.metrics", MetricsProperties.class);
+        return new KafkaClientMetricsRefresh(registry, metrics.kafkaClient().refresh());
     }
 
     @Bean

@@ -1,14 +1,20 @@
 package org.speechforum.enrich.languages;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.util.List;
 
 /**
  * Language detection in enrich-service ({@code enrich.languages.*}); see docs/entities.md, "Languages".
  *
- * @param enabled           false: detect nothing, keep the language the source declared and tag every document
+ * @param enabled           false: detect nothing, keep the language the source declared and tag every document.
+ *                          Default true
  * @param detect            the languages the detector chooses among (ISO 639-1). Each one costs start-up time and
  *                          heap (its n-gram models), so only the languages the corpus has: a text in another
  *                          language gets the closest of these, usually with a low confidence
@@ -23,31 +29,24 @@ import java.util.List;
  * @param lowAccuracy       lingua's low accuracy mode: trigram models only, about a fifth of the heap and faster,
  *                          less reliable under ~120 characters
  */
+@Validated
 @ConfigurationProperties("enrich.languages")
 public record LanguageProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue({"en", "de", "fr", "es", "it", "pt", "nl", "ru"}) List<String> detect,
         @DefaultValue("en") List<String> tagged,
-        @DefaultValue("0.5") double minimumConfidence,
-        @DefaultValue("1000") int sampleChars,
-        @DefaultValue("20") int minimumLetters,
+        @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double minimumConfidence,
+        @DefaultValue("1000") @Min(50) int sampleChars,
+        @DefaultValue("20") @Min(0) int minimumLetters,
         @DefaultValue("false") boolean lowAccuracy) {
 
     public LanguageProperties {
-        if (minimumConfidence < 0 || minimumConfidence > 1) {
-            throw new IllegalArgumentException("enrich.languages.minimum-confidence must be between 0 and 1, got "
-                    + minimumConfidence);
-        }
-        if (sampleChars < 50) {
-            throw new IllegalArgumentException("enrich.languages.sample-chars must be at least 50, got " + sampleChars);
-        }
         detect = detect == null ? List.of() : List.copyOf(detect);
         tagged = tagged == null ? List.of() : tagged.stream().map(LanguageDetection::normalise).toList();
     }
 
-    /** The defaults, for plain-Java users (benchmarks, tests). */
+    /** The defaults above, for plain-Java users (benchmarks, tests): bound from no configuration at all. */
     public static LanguageProperties defaults() {
-        return new LanguageProperties(true, List.of("en", "de", "fr", "es", "it", "pt", "nl", "ru"), List.of("en"),
-                0.5, 1000, 20, false);
+        return new Binder().bindOrCreate("enrich.languages", LanguageProperties.class);
     }
 }

@@ -3,31 +3,32 @@ package org.speechforum.enrich.pipeline;
 import org.speechforum.enrich.entities.EntityType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.util.List;
 
 /**
  * The enrichment settings under {@code enrich} (the thread and link settings have their own classes).
  *
- * @param deriveMissingIds {@code enrich.derive-missing-ids}: give a raw document that arrives without an id (a
- *                         producer that bypassed ingest-service) the id ingest-service would have given it, instead
- *                         of dead-lettering it. Default false.
- * @param entities         {@code enrich.entities}: the entity tagger
+ * @param deriveMissingIds give a raw document that arrives without an id (a producer that bypassed ingest-service)
+ *                         the id ingest-service would have given it, instead of dead-lettering it, e.g. before
+ *                         replaying such records from {@code documents.raw.v1.dlq}. Default false
+ * @param entities         the entity tagger
  */
+@Validated
 @ConfigurationProperties("enrich")
 public record EnrichmentProperties(@DefaultValue("false") boolean deriveMissingIds,
                                    @DefaultValue Entities entities) {
 
-    /** @param statistical {@code enrich.entities.statistical}: the NLP4J layer */
+    /** @param statistical the statistical NER layer (NLP4J), which finds the names no list holds */
     public record Entities(@DefaultValue Statistical statistical) {
     }
 
     /**
-     * @param enabled {@code enrich.entities.statistical.enabled} (env {@code ENRICH_STATISTICAL_NER}): load the NLP4J
-     *                model at start-up. Default true (about 30 s and 1.5 GB of heap more); false is the light
-     *                configuration, lists and rules only.
-     * @param types   {@code enrich.entities.statistical.types}: the types the model may propose. Default the name
-     *                types PERSON, ORGANIZATION, LOCATION, GROUP, EVENT; must not be empty while the layer is on.
+     * @param enabled load the NLP4J model at start-up (env {@code ENRICH_STATISTICAL_NER}). Default true (about 30 s
+     *                and 1.5 GB of heap more; run with -Xmx2g); false is the light configuration, lists and rules only
+     * @param types   the types the model may propose; must not be empty while the layer is on. Default the name
+     *                types PERSON, ORGANIZATION, LOCATION, GROUP, EVENT
      */
     public record Statistical(@DefaultValue("true") boolean enabled,
                               @DefaultValue({"PERSON", "ORGANIZATION", "LOCATION", "GROUP", "EVENT"})

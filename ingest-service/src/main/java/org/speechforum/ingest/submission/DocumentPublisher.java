@@ -5,7 +5,6 @@ import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentJson;
 import org.speechforum.contracts.Topics;
 import org.speechforum.kafka.PipelineMetrics;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +29,10 @@ public class DocumentPublisher {
     private final Duration timeout;
 
     public DocumentPublisher(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters,
-                             @Value("${ingest.publish-timeout:30s}") Duration timeout) {
+                             IngestProperties properties) {
         this.kafka = kafka;
         this.meters = meters;
-        this.timeout = timeout;
+        this.timeout = properties.publishTimeout();
     }
 
     public void publish(List<Document> documents, String format) {

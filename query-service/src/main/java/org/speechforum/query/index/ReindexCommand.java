@@ -3,11 +3,11 @@ package org.speechforum.query.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -26,11 +26,10 @@ class ReindexCommand implements ApplicationRunner {
     private final int version;
 
     ReindexCommand(ConfigurableApplicationContext context, ElasticsearchClient client, IndexProperties index,
-                   @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                   @Value("${query.reindex.to-version}") int version) {
+                   KafkaProperties kafka, ReindexProperties reindex) {
         this.context = context;
-        this.reindexer = new Reindexer(client, index, bootstrapServers);
-        this.version = version;
+        this.reindexer = new Reindexer(client, index, String.join(",", kafka.getBootstrapServers()));
+        this.version = reindex.toVersion();
     }
 
     @Override

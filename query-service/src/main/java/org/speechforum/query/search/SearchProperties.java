@@ -1,8 +1,18 @@
 package org.speechforum.query.search;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
-/** {@code maxPageSize}: the largest {@code size} a search accepts; larger asks are refused, not truncated. */
+/**
+ * Search settings ({@code query.search.*}).
+ *
+ * @param maxPageSize the largest {@code size} a search accepts (1 to 10,000, Elasticsearch's window); larger asks
+ *                    are refused with 400, not truncated. Default 100
+ */
+@Validated
 @ConfigurationProperties("query.search")
-public record SearchProperties(int maxPageSize) {
+public record SearchProperties(@DefaultValue("100") @Min(1) @Max(10_000) int maxPageSize) {
 }

@@ -1,12 +1,17 @@
 package org.speechforum.query.watch;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
 /**
- * Watches (saved searches whose new matches are pushed, docs/watches.md).
+ * Watches ({@code query.watches.*}: saved searches whose new matches are pushed, docs/watches.md).
  *
  * @param maxWatches      how many watches may exist at once; a create beyond it is refused with 409. Every
  *                        indexed batch is matched against every watch, so this bounds the work per batch
@@ -29,29 +34,17 @@ import java.time.Duration;
  * @param deliveriesIndex the Elasticsearch index recording which (watch, document, content) matches were
  *                        published, so replays and re-tagging do not announce them again
  */
+@Validated
 @ConfigurationProperties("query.watches")
 public record WatchProperties(
-        @DefaultValue("1000") int maxWatches,
+        @DefaultValue("1000") @Min(1) @Max(10_000) int maxWatches,
         @DefaultValue("5s") Duration createWait,
         @DefaultValue("60s") Duration loadWait,
         @DefaultValue("5s") Duration matchWait,
-        @DefaultValue("15s") Duration heartbeat,
-        @DefaultValue("30m") Duration streamTimeout,
-        @DefaultValue("1000") int maxSubscribers,
-        @DefaultValue("200") int replay,
+        @DefaultValue("15s") @DurationMin(millis = 1) Duration heartbeat,
+        @DefaultValue("30m") @DurationMin(millis = 0) Duration streamTimeout,
+        @DefaultValue("1000") @Min(1) int maxSubscribers,
+        @DefaultValue("200") @Min(1) @Max(10_000) int replay,
         @DefaultValue("7d") Duration matchRetention,
-        @DefaultValue("watch-deliveries-v1") String deliveriesIndex) {
-
-    public WatchProperties {
-        if (maxWatches < 1 || maxWatches > 10_000) {
-            throw new IllegalArgumentException("query.watches.max-watches must be between 1 and 10000");
-        }
-        if (maxSubscribers < 1 || replay < 1 || replay > 10_000) {
-            throw new IllegalArgumentException("query.watches.max-subscribers must be positive and "
-                    + "query.watches.replay between 1 and 10000");
-        }
-        if (heartbeat.isZero() || heartbeat.isNegative() || streamTimeout.isNegative()) {
-            throw new IllegalArgumentException("query.watches.heartbeat must be positive, stream-timeout not negative");
-        }
-    }
+        @DefaultValue("watch-deliveries-v1") @NotBlank String deliveriesIndex) {
 }

@@ -3,7 +3,6 @@ package org.speechforum.query.web;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
@@ -13,15 +12,15 @@ import java.util.List;
 
 /**
  * Dashboards on other origins (Grafana, a newsroom's pages) may call the read API when their origin is listed
- * in {@code query.cors.allowed-origins}; the API is read-only, so only GET is allowed.
+ * in {@link CorsProperties#allowedOrigins()}; the API is read-only, so only GET is allowed.
  */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
 
     private final List<String> allowedOrigins;
 
-    WebConfig(@Value("${query.cors.allowed-origins:}") List<String> allowedOrigins) {
-        this.allowedOrigins = allowedOrigins.stream().filter(o -> !o.isBlank()).toList();
+    WebConfig(CorsProperties cors) {
+        this.allowedOrigins = cors.allowedOrigins();
     }
 
     @Override
