@@ -1,0 +1,57 @@
+package org.speechforum.bench;
+
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.speechforum.enrich.pipeline.DocumentEnricher;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import static org.speechforum.bench.BenchKit.prop;
+
+/** Part "enrich": {@link EnrichBenchmark} under JMH, on one thread and on every core. */
+final class EnrichmentPart {
+
+    private final Report report;
+
+    EnrichmentPart(Report report) {
+        this.report = report;
+    }
+
+    void run() throws Exception {
+        int mb = prop("jmh.mb", 50);
+        String configuration = System.getProperty("bench.enrich.configuration", "default");
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int threads : threads(cores)) {
+            Collection<RunResult> results = new Runner(new OptionsBuilder()
+                    .include(EnrichBenchmark.class.getName() + ".enrich")
+                    .param("megabytes", String.valueOf(mb))
+                    .param("configuration", configuration)
+                    .forks(1).threads(threads)
+                    .warmupIterations(prop("jmh.warmups", 2)).warmupTime(TimeValue.seconds(prop("jmh.seconds", 8)))
+                    .measurementIterations(prop("jmh.iterations", 3))
+                    .measurementTime(TimeValue.seconds(prop("jmh.seconds", 8)))
+                    .jvmArgsAppend("-Xms2g", "-Xmx2g")
+                    .build()).run();
+            RunResult result = results.iterator().next();
+            Result<?> docs = result.getPrimaryResult();
+            Result<?> bytes = result.getSecondaryResults().get("textBytes");
+            Result<?> tokens = result.getSecondaryResults().get("tokens");
+            int used = Math.min(threads, cores);
+            double perCore = bytes.getScore() / 1e6 / used;
+            report.add("3 enrichment", String.format("JMH DocumentEnricher.enrich (%s), %d thread%s, %d MB corpus",
+                            configuration, threads, threads == 1 ? "" : "s", mb),
+                    String.format(Locale.ROOT, "%.0f ± %.0f docs/s, %.2f MB/s (%.2f MB/s, %.1fk tokens/s per core)",
+                            docs.getScore(), docs.getScoreError(), bytes.getScore() / 1e6, perCore,
+                            tokens.getScore() / 1e3 / used), "");
+        }
+    }
+
+    private static List<Integer> threads(int cores) {
+        return cores > 1 ? List.of(1, cores) : List.of(1);
+    }
+}

@@ -1,0 +1,157 @@
+package org.speechforum.bench;
+
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import org.HdrHistogram.Histogram;
+import org.speechforum.contracts.Document;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import static org.speechforum.bench.BenchKit.enrich;
+import static org.speechforum.bench.BenchKit.prop;
+import static org.speechforum.bench.BenchKit.rawJson;
+import static org.speechforum.bench.BenchKit.submit;
+import static org.speechforum.bench.Report.ratio;
+
+/**
+ * Part "e2e": the enriched documents bulk-indexed straight into Elasticsearch against the whole pipeline (HTTP →
+ * Kafka → enrich → Kafka → indexer → searchable), then submit-to-searchable latency at half that rate.
+ */
+final class IndexPart {
+
+    private static final String RAW_INDEX = "documents-v900";
+
+    private final Stack stack;
+    private final BenchKit kit;
+    private final Report report;
+    /** The documents this part sent, raw and enriched: the query part builds its corpus on them. */
+    List<Document> raw;
+    List<byte[]> enriched;
+    /** The raw bulk rate measured here: the reference of the rebuild's ratio. */
+    double rawBulkRate;
+
+    IndexPart(Stack stack, BenchKit kit, Report report) {
+        this.stack = stack;
+        this.kit = kit;
+        this.report = report;
+    }
+
+    void run() throws Exception {
+        int n = prop("e2e.docs", 10_000);
+        List<Document> raw = Corpus.generate(2, n, "e", 0);
+        List<byte[]> enriched = enrich(raw);
+        this.raw = raw;
+        this.enriched = enriched;
+
+        // Raw limit: the final enriched documents straight into a fresh index with the real template. A first,
+        // untimed pass into a throwaway index warms Elasticsearch's JIT up, as the pipeline's run finds it warm.
+        kit.esRequest("PUT", "/documents-v901", "{}");
+        kit.bulk("documents-v901", raw, enriched);
+        kit.esRequest("DELETE", "/documents-v901", null);
+        kit.esRequest("PUT", "/" + RAW_INDEX, "{}");
+        long t0 = System.nanoTime();
+        kit.bulk(RAW_INDEX, raw, enriched);
+        kit.waitForCount(RAW_INDEX, n, Duration.ofMinutes(5));
+        double rawRate = n / ((System.nanoTime() - t0) / 1e9);
+        rawBulkRate = rawRate;
+        kit.esRequest("DELETE", "/" + RAW_INDEX, null);
+        report.add("2 index", "Elasticsearch BulkIngester, enriched docs (1,000/bulk, 2 in flight) → searchable",
+                String.format(Locale.ROOT, "%.0f docs/s", rawRate), "1.00");
+
+        // Full pipeline: HTTP NDJSON → Kafka → enrich → Kafka → indexer → searchable.
+        long before = kit.count("documents");
+        List<byte[]> json = rawJson(raw);
+        String url = stack.url("ingest-service") + "/api/v1/documents";
+        t0 = System.nanoTime();
+        double ingestRate = kit.postAll(json, 1000, 2, url, 600);
+        long visible = kit.waitForCount("documents", before + n, Duration.ofMinutes(10));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        double e2e = (visible - before) / secs;
+        System.out.printf(Locale.ROOT, "  pipeline: %d docs searchable after %.1f s (ingest alone %.0f docs/s)%n",
+                visible - before, secs, ingestRate);
+        report.add("2 index", "Full pipeline, NDJSON 1,000 × 2 clients → searchable (count polled every 100 ms)",
+                String.format(Locale.ROOT, "%.0f docs/s", e2e), ratio(e2e, rawRate));
+
+        // Latency at half the measured maximum.
+        double rate = e2e / 2;
+        int seconds = prop("latency.seconds", 30);
+        Histogram latency = latencyAtRate(rate, seconds, url);
+        report.add("2 index", String.format(Locale.ROOT, "Submit → searchable at %.0f docs/s (50%% of max), %d s",
+                        rate, seconds),
+                String.format(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms (%d docs)",
+                        latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getMaxValue(),
+                        latency.getTotalCount()), "");
+    }
+
+    /** Submits batches every 100 ms at {@code rate}, each tagged, and polls until each batch is searchable. */
+    private Histogram latencyAtRate(double rate, int seconds, String url) throws Exception {
+        int perBatch = Math.max(1, (int) Math.round(rate / 10));
+        int batches = seconds * 10;
+        List<Document> docs = Corpus.generate(5, perBatch * batches, "lat", 0);
+        Map<String, long[]> pending = new ConcurrentHashMap<>(); // tag -> {intended start nanos, size}
+        Histogram histogram = new Histogram(3_600_000L, 3);
+        long start = System.nanoTime();
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            Thread poller = Thread.ofPlatform().name("latency-poller").start(() -> pollBatches(pending, histogram));
+            for (int b = 0; b < batches; b++) {
+                long intended = start + b * 100_000_000L;
+                long wait = intended - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                String tag = "lat-" + b;
+                List<byte[]> slice = rawJson(docs.subList(b * perBatch, (b + 1) * perBatch).stream()
+                        .map(d -> d.toBuilder().tags(List.of(tag)).build()).toList());
+                pending.put(tag, new long[] {intended, slice.size()});
+                senders.submit(() -> submit(url, slice, false));
+            }
+            long until = System.nanoTime() + 120_000_000_000L;
+            while (!pending.isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            poller.interrupt();
+            poller.join();
+        }
+        if (!pending.isEmpty()) {
+            report.note(pending.size() + " latency batches were not searchable within 120 s of the end");
+        }
+        return histogram;
+    }
+
+    private void pollBatches(Map<String, long[]> pending, Histogram histogram) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(50);
+                List<String> tags = new ArrayList<>(pending.keySet());
+                if (tags.isEmpty()) {
+                    continue;
+                }
+                String terms = tags.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(","));
+                JsonNode answer = kit.esRequest("POST", "/documents/_search", "{\"size\":0,\"query\":{\"terms\":{\"tags\":["
+                        + terms + "]}},\"aggs\":{\"t\":{\"terms\":{\"field\":\"tags\",\"size\":" + (tags.size() + 10)
+                        + "}}}}");
+                long now = System.nanoTime();
+                for (JsonNode bucket : answer.path("aggregations").path("t").path("buckets")) {
+                    String tag = bucket.path("key").asString();
+                    long[] batch = pending.get(tag);
+                    if (batch != null && bucket.path("doc_count").asLong() >= batch[1]) {
+                        histogram.recordValueWithCount(Math.max(0, (now - batch[0]) / 1_000_000), batch[1]);
+                        pending.remove(tag);
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                System.err.println("  latency poll failed: " + e);
+            }
+        }
+    }
+}
