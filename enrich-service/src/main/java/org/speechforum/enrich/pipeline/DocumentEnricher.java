@@ -33,15 +33,11 @@ public class DocumentEnricher {
     private final String taggerVersion;
 
     /**
+     * The one way to build it (enrich-service's EnrichmentConfig, tests and the bench alike).
+     *
      * @param deriveMissingIds give a raw document that arrives without an id (a producer that bypassed
      *                         ingest-service) the deterministic id ingest-service would have given it, instead of
      *                         refusing it; for an operator repairing such records from the dead-letter topic
-     */
-    public DocumentEnricher(Clock clock, EntityTagger tagger, ThreadMemory threads, boolean deriveMissingIds) {
-        this(clock, tagger, threads, deriveMissingIds, LanguageDetection.none(), Set.of(), null);
-    }
-
-    /**
      * @param languages       detects each document's language ({@link LanguageDetection#none()}: keep the declared one)
      * @param taggedLanguages the languages (ISO 639-1) the tagger supports; a document detected or declared in another
      *                        one is not tagged and says so ({@link Tagging#SKIPPED_LANGUAGE}); empty: tag everything

@@ -6,11 +6,13 @@ import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentKind;
 import org.speechforum.enrich.entities.EntityPipeline;
 import org.speechforum.enrich.entities.ThreadMemory;
+import org.speechforum.enrich.languages.LanguageDetection;
 import org.speechforum.kafka.PermanentFailure;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +23,8 @@ class DocumentEnricherTest {
     private final Clock clock = Clock.fixed(Instant.parse("2024-06-01T00:00:00Z"), ZoneOffset.UTC);
 
     private DocumentEnricher enricher(boolean deriveMissingIds) {
-        return new DocumentEnricher(clock, TAGGER, new ThreadMemory(100), deriveMissingIds);
+        return new DocumentEnricher(clock, TAGGER, new ThreadMemory(100), deriveMissingIds,
+                LanguageDetection.none(), Set.of(), null);
     }
     private final Document withoutId = Document.builder().kind(DocumentKind.POST).source("Forum ")
             .externalId("42").text("Hello\r\nworld ").build();

@@ -7,9 +7,11 @@ import org.speechforum.contracts.DocumentKind;
 import org.speechforum.contracts.Entity;
 import org.speechforum.enrich.entities.EntityPipeline;
 import org.speechforum.enrich.entities.ThreadMemory;
+import org.speechforum.enrich.languages.LanguageDetection;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +24,7 @@ class SpeakerEntitiesTest {
 
     private static final EntityPipeline TAGGER = EntityPipeline.createRulesOnly();
     private final DocumentEnricher enricher = new DocumentEnricher(Clock.systemUTC(), TAGGER, new ThreadMemory(100),
-            false);
+            false, LanguageDetection.none(), Set.of(), null);
 
     private static Entity byId(Document d, String id) {
         return d.entities().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
