@@ -4,12 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentKind;
 import org.speechforum.contracts.Entity;
-import org.speechforum.localstack.TestEngines;
+import org.speechforum.query.QueryServiceIntegrationTest;
 import org.speechforum.query.QueryTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -19,18 +16,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.speechforum.query.QueryTestClient.enriched;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=query-service", "query.cors.allowed-origins=https://grafana.example.org"})
+@QueryServiceIntegrationTest(properties = {"query.cors.allowed-origins=https://grafana.example.org"})
 class EntitiesAndStatsTest {
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
-        registry.add("spring.elasticsearch.uris", TestEngines::elasticsearchUrl);
-    }
 
     @Test
     void anEntityPageCountsMentionsListsDocumentsAndCooccurringEntities() throws Exception {

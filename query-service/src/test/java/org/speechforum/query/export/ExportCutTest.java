@@ -5,14 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentKind;
-import org.speechforum.localstack.TestEngines;
 import org.speechforum.query.IndexedDocuments;
+import org.speechforum.query.QueryServiceIntegrationTest;
 import org.speechforum.query.index.DocumentIndex;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,9 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * able to tell the export is incomplete, and no error text may land among the documents: the connection is cut
  * before the chunked body's last chunk. Its own index, so deleting it disturbs no other test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=query-service", "query.index.name=exportcut", "query.export.page-size=50",
-                "spring.kafka.consumer.group-id=export-cut-test"})
+@QueryServiceIntegrationTest(properties = {"query.index.name=exportcut", "query.export.page-size=50",
+        "spring.kafka.consumer.group-id=export-cut-test"})
 class ExportCutTest {
 
     private static final String FILLER = " padding so that the socket buffers fill long before the end".repeat(10);
@@ -45,12 +41,6 @@ class ExportCutTest {
     ElasticsearchClient client;
     @Autowired
     DocumentIndex index;
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
-        registry.add("spring.elasticsearch.uris", TestEngines::elasticsearchUrl);
-    }
 
     @Test
     void aFailureMidwayCutsTheConnectionInsteadOfWritingAnErrorIntoTheExport() throws Exception {

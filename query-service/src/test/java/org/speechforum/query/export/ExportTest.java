@@ -10,15 +10,12 @@ import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentKind;
 import org.speechforum.contracts.Entity;
 import org.speechforum.contracts.TimePrecision;
-import org.speechforum.localstack.TestEngines;
 import org.speechforum.query.IndexedDocuments;
+import org.speechforum.query.QueryServiceIntegrationTest;
 import org.speechforum.query.QueryTestClient;
 import org.speechforum.query.index.DocumentIndex;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.dataformat.csv.CsvMapper;
@@ -46,8 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Exports over real HTTP from a real Elasticsearch node: 50,000 documents bulk-loaded as the projection writes
  * them, exported in pages of 500, every one exactly once, while the service's retained heap stays flat.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=query-service", "query.export.page-size=500"})
+@QueryServiceIntegrationTest(properties = {"query.export.page-size=500"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportTest {
 
@@ -64,12 +60,6 @@ class ExportTest {
     ElasticsearchClient client;
     @Autowired
     DocumentIndex index;
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
-        registry.add("spring.elasticsearch.uris", TestEngines::elasticsearchUrl);
-    }
 
     @BeforeAll
     void indexFiftyThousandDocuments() throws Exception {

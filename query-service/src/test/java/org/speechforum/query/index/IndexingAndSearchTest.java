@@ -19,12 +19,10 @@ import org.speechforum.contracts.DocumentKind;
 import org.speechforum.contracts.Entity;
 import org.speechforum.contracts.Topics;
 import org.speechforum.localstack.TestEngines;
+import org.speechforum.query.QueryServiceIntegrationTest;
 import org.speechforum.query.QueryTestClient;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,8 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.speechforum.query.QueryTestClient.enriched;
 import static org.speechforum.query.QueryTestClient.send;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=query-service", "query.cors.allowed-origins=https://grafana.example.org"})
+@QueryServiceIntegrationTest(properties = {"query.cors.allowed-origins=https://grafana.example.org"})
 class IndexingAndSearchTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -64,12 +61,6 @@ class IndexingAndSearchTest {
 
     private JsonNode awaitHits(String q, int expected) throws Exception {
         return query().awaitHits(q, expected);
-    }
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
-        registry.add("spring.elasticsearch.uris", TestEngines::elasticsearchUrl);
     }
 
     @Test

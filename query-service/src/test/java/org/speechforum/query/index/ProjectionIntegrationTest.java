@@ -15,11 +15,9 @@ import org.speechforum.contracts.ThreadInfo;
 import org.speechforum.contracts.ThreadRecord;
 import org.speechforum.contracts.Topics;
 import org.speechforum.localstack.TestEngines;
+import org.speechforum.query.QueryServiceIntegrationTest;
 import org.speechforum.query.QueryTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -36,18 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their documents, twice, or older after newer end as the newest state on each document; until its body
  * arrives a document is invisible to every read.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=query-service")
+@QueryServiceIntegrationTest
 class ProjectionIntegrationTest {
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
-        registry.add("spring.elasticsearch.uris", TestEngines::elasticsearchUrl);
-    }
 
     @Test
     void threadRecordsInAnyOrderEndAsTheNewestStateAndStubsStayHidden() throws Exception {

@@ -5,15 +5,12 @@ import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentKind;
-import org.speechforum.localstack.TestEngines;
 import org.speechforum.query.IndexedDocuments;
+import org.speechforum.query.QueryServiceIntegrationTest;
 import org.speechforum.query.QueryTestClient;
 import org.speechforum.query.index.DocumentIndex;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -29,8 +26,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=query-service")
+@QueryServiceIntegrationTest
 class LookupTest {
 
     @LocalServerPort
@@ -39,12 +35,6 @@ class LookupTest {
     ElasticsearchClient client;
     @Autowired
     DocumentIndex index;
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
-        registry.add("spring.elasticsearch.uris", TestEngines::elasticsearchUrl);
-    }
 
     @Test
     void aThousandIdsAnswerWhichDocumentsAreFoundAndWhichAreMissing() throws Exception {

@@ -9,11 +9,9 @@ import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentKind;
 import org.speechforum.contracts.Entity;
 import org.speechforum.localstack.TestEngines;
+import org.speechforum.query.QueryServiceIntegrationTest;
 import org.speechforum.query.QueryTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -37,8 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * design computed with nested aggregations: the same generated corpus is asked both ways, through the API and
  * with the version-1 bodies straight to Elasticsearch, and every count must match.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=query-service")
+@QueryServiceIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FacetEquivalenceTest {
 
@@ -59,12 +56,6 @@ class FacetEquivalenceTest {
     private QueryTestClient query;
     private String run;
     private String sources;
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
-        registry.add("spring.elasticsearch.uris", TestEngines::elasticsearchUrl);
-    }
 
     @BeforeAll
     void generatedCorpus() throws Exception {

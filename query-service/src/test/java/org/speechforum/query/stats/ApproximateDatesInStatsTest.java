@@ -9,15 +9,12 @@ import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentKind;
 import org.speechforum.contracts.Entity;
 import org.speechforum.contracts.TimePrecision;
-import org.speechforum.localstack.TestEngines;
 import org.speechforum.query.IndexedDocuments;
+import org.speechforum.query.QueryServiceIntegrationTest;
 import org.speechforum.query.QueryTestClient;
 import org.speechforum.query.index.DocumentIndex;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -31,8 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Four documents of one entity in 1905: exact (no precision), DAY, MONTH and YEAR. Day and week histograms count
  * the first two and say two were left out; month buckets take the MONTH date too; year buckets take all four.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=query-service")
+@QueryServiceIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApproximateDatesInStatsTest {
 
@@ -46,12 +42,6 @@ class ApproximateDatesInStatsTest {
     ElasticsearchClient client;
     @Autowired
     DocumentIndex index;
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
-        registry.add("spring.elasticsearch.uris", TestEngines::elasticsearchUrl);
-    }
 
     @BeforeAll
     void indexFourDocumentsOfDifferentPrecision() throws Exception {

@@ -13,15 +13,12 @@ import org.speechforum.contracts.DocumentIds;
 import org.speechforum.contracts.DocumentJson;
 import org.speechforum.contracts.DocumentKind;
 import org.speechforum.contracts.ThreadInfo;
-import org.speechforum.localstack.TestEngines;
+import org.speechforum.query.QueryServiceIntegrationTest;
 import org.speechforum.query.QueryTestClient;
 import org.speechforum.query.index.DocumentIndex;
 import org.speechforum.query.index.IndexProperties;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -43,8 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HTTP: the chain through nested answers and their continuation links, both through the flat view's pages.
  * Every answer is a 200 with JSON that parses.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=query-service")
+@QueryServiceIntegrationTest
 class ThreadReadApiTest {
 
     @LocalServerPort
@@ -55,12 +51,6 @@ class ThreadReadApiTest {
 
     @Autowired
     IndexProperties indexProperties;
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
-        registry.add("spring.elasticsearch.uris", TestEngines::elasticsearchUrl);
-    }
 
     @Test
     void aTwoThousandDeepChainIsReadBackWholeNestedAndFlat() throws Exception {

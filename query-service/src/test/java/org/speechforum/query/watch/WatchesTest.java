@@ -2,12 +2,9 @@ package org.speechforum.query.watch;
 
 import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
-import org.speechforum.localstack.TestEngines;
+import org.speechforum.query.QueryServiceIntegrationTest;
 import org.speechforum.query.QueryTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -33,20 +30,13 @@ import static org.speechforum.query.QueryTestClient.send;
  * A watch on the real stack: created over HTTP, followed with a real SSE client, fed through
  * {@code documents.enriched.v1} into Elasticsearch; only the matching document is announced; delete removes it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=query-service")
+@QueryServiceIntegrationTest
 class WatchesTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
-        registry.add("spring.elasticsearch.uris", TestEngines::elasticsearchUrl);
-    }
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);

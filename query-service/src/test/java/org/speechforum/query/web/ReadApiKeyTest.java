@@ -1,11 +1,8 @@
 package org.speechforum.query.web;
 
 import org.junit.jupiter.api.Test;
-import org.speechforum.localstack.TestEngines;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.speechforum.query.QueryServiceIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,23 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The read API with keys switched on, as the deploy manifests run it ({@code QUERY_REQUIRE_API_KEY=true}): the
  * API needs a key with scope read; the explorer page, OpenAPI and health stay open.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=query-service", "QUERY_REQUIRE_API_KEY=true", "QUERY_API_KEY=dashboard-key",
-                // an ingest-only key (sha256 of "scraper-key")
-                "pipeline.api-keys.keys[0].name=scraper", "pipeline.api-keys.keys[0].scopes=ingest",
-                "pipeline.api-keys.keys[0].sha256=fc599a17c4a7d8068ba48a04319b40b9d8b6e9c193a5cc26034930d7c24f4519"})
+@QueryServiceIntegrationTest(properties = {"QUERY_REQUIRE_API_KEY=true", "QUERY_API_KEY=dashboard-key",
+        // an ingest-only key (sha256 of "scraper-key")
+        "pipeline.api-keys.keys[0].name=scraper", "pipeline.api-keys.keys[0].scopes=ingest",
+        "pipeline.api-keys.keys[0].sha256=fc599a17c4a7d8068ba48a04319b40b9d8b6e9c193a5cc26034930d7c24f4519"})
 class ReadApiKeyTest {
 
     @LocalServerPort
     int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
-        registry.add("spring.elasticsearch.uris", TestEngines::elasticsearchUrl);
-    }
 
     private HttpResponse<String> get(String path, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
