@@ -54,7 +54,8 @@ public final class ElasticsearchNodeMain {
     private static final List<Class<? extends Plugin>> PLUGINS = List.of(
         Netty4Plugin.class,
         RootEndpointPlugin.class,
-        EnglishAnalysisPlugin.class
+        EnglishAnalysisPlugin.class,
+        LanguageAnalysisPlugin.class
     );
 
     private static final CountDownLatch STOPPED = new CountDownLatch(1);

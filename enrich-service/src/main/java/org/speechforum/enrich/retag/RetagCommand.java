@@ -1,11 +1,14 @@
 package org.speechforum.enrich.retag;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bin/retag}: enrich-service started as a one-off command (no web server, no listener) that re-tags the
@@ -19,11 +22,14 @@ class RetagCommand implements ApplicationRunner {
     private final ConfigurableApplicationContext context;
     private final Retagger retagger;
     private final RetagProperties properties;
+    private final MeterRegistry meters;
 
-    RetagCommand(ConfigurableApplicationContext context, Retagger retagger, RetagProperties properties) {
+    RetagCommand(ConfigurableApplicationContext context, Retagger retagger, RetagProperties properties,
+                 MeterRegistry meters) {
         this.context = context;
         this.retagger = retagger;
         this.properties = properties;
+        this.meters = meters;
     }
 
     @Override
@@ -33,11 +39,19 @@ class RetagCommand implements ApplicationRunner {
             Retagger.Result result = retagger.run(properties.name(), properties.filter(), properties.limit(),
                     properties.batchSize(), properties.progressEvery());
             exit = result.complete() ? 0 : 3;
+            log.info("Re-tag time spent (summed over batches): tagging {} s (per record, over the tagging pool's "
+                    + "threads), link finding {} s, threading {} s", seconds("pipeline.record.process"),
+                    seconds("pipeline.links"), seconds("pipeline.threading"));
         } catch (Exception e) {
             log.error("Re-tag failed; what was committed stays done, run the same command again to resume", e);
             exit = 1;
         }
         int code = exit;
         System.exit(SpringApplication.exit(context, () -> code));
+    }
+
+    private String seconds(String timer) {
+        double total = meters.find(timer).timers().stream().mapToDouble(t -> t.totalTime(TimeUnit.SECONDS)).sum();
+        return String.format(java.util.Locale.ROOT, "%.1f", total);
     }
 }

@@ -19,7 +19,7 @@ class RetagConfig {
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty("enrich.retag.run")
     RetagCommand retagCommand(org.springframework.context.ConfigurableApplicationContext context, Retagger retagger,
-                              RetagProperties properties) {
-        return new RetagCommand(context, retagger, properties);
+                              RetagProperties properties, io.micrometer.core.instrument.MeterRegistry meters) {
+        return new RetagCommand(context, retagger, properties, meters);
     }
 }

@@ -27,7 +27,7 @@ final class PointInTimePages implements AutoCloseable {
 
     /** The index's own aggregation fields (see RootFields, Projection): not part of the document. */
     static final List<String> INTERNAL_FIELDS = List.of("entityIds", "entityTypes", "entityIdsByType",
-            "entityMentions", "threadVersion");
+            "entityMentions", "threadVersion", "textByLanguage", "titleByLanguage", "analyzedLanguage");
     private static final SortOptions INDEX_ORDER = SortOptions.of(o -> o.field(f -> f.field("_shard_doc")
             .order(SortOrder.Asc)));
 

@@ -96,6 +96,7 @@ public final class Projection {
         if (intent.body != null) {
             ObjectNode json = DocumentJson.mapper().valueToTree(intent.body.toBuilder().thread(null).build());
             RootFields.write(json, intent.body);
+            LanguageFields.write(json, intent.body);
             if (newer) {
                 json.set("thread", threadJson(intent.thread));
                 json.put("threadVersion", intent.thread.version());

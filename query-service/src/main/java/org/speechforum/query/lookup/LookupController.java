@@ -30,7 +30,7 @@ class LookupController {
 
     /** The index's own aggregation fields (see RootFields, Projection): not part of the document. */
     private static final List<String> INTERNAL_FIELDS = List.of("entityIds", "entityTypes", "entityIdsByType",
-            "entityMentions", "threadVersion");
+            "entityMentions", "threadVersion", "textByLanguage", "titleByLanguage", "analyzedLanguage");
 
     private final ElasticsearchClient client;
     private final IndexProperties index;

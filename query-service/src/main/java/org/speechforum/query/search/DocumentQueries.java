@@ -2,7 +2,6 @@ package org.speechforum.query.search;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
 import java.util.List;
@@ -18,10 +17,8 @@ public final class DocumentQueries {
     public static Query of(SearchParams p) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         if (p.fullText()) {
-            bool.must(m -> m.simpleQueryString(sq -> sq
-                    .query(p.q())
-                    .fields("title^2", "text", "author.name")
-                    .defaultOperator(Operator.And)));
+            // Each document in its own language's analysis (English unless index.LanguageFields says otherwise).
+            bool.must(org.speechforum.query.index.LanguageFields.fullText(p.q()));
         }
         if (!p.kinds().isEmpty()) {
             bool.filter(terms("kind", p.kinds().stream().map(k -> k.toUpperCase(Locale.ROOT)).toList()));

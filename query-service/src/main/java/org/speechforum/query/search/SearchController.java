@@ -183,7 +183,9 @@ class SearchController {
         if (!response.found() || response.source() == null || response.source().get("kind") == null) {
             throw new NotFound("No document with id " + id);
         }
-        return response.source();
+        ObjectNode document = response.source();
+        org.speechforum.query.index.LanguageFields.INTERNAL_FIELDS.forEach(document::remove);
+        return document;
     }
 
     /**
@@ -213,7 +215,11 @@ class SearchController {
                         .encoder(HighlighterEncoder.Html)
                         .fields(NamedValue.of("text",
                                 HighlightField.of(f -> f.numberOfFragments(3).fragmentSize(160))))
-                        .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0)))));
+                        .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))))
+                        // A document analysed in its own language matched there (index.LanguageFields).
+                        .fields(NamedValue.of("textByLanguage.*",
+                                HighlightField.of(f -> f.numberOfFragments(3).fragmentSize(160))))
+                        .fields(NamedValue.of("titleByLanguage.*", HighlightField.of(f -> f.numberOfFragments(0)))));
             }
             return s;
         });
@@ -240,7 +246,8 @@ class SearchController {
     }
 
     private static SearchHit toHit(Hit<ObjectNode> hit) {
-        return new SearchHit(hit.id(), hit.score(), hit.source(), hit.highlight());
+        return new SearchHit(hit.id(), hit.score(), hit.source(),
+                org.speechforum.query.index.LanguageFields.documentHighlights(hit.highlight()));
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
