@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
-import org.speechforum.query.entities.EntityNames;
+import org.speechforum.query.index.EntityNames;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
