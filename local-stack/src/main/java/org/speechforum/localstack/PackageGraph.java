@@ -71,7 +71,9 @@ public final class PackageGraph {
                 back.add(name(from) + " -> " + name("") + " " + witnesses.get(from + " -> "));
             }
         });
-        arrows.forEach((from, tos) -> tos.stream().filter(to -> !to.isEmpty() && reaches(to, from, new TreeSet<>()))
+        // The root's own arrows run down by definition; one reaching it from below is listed above.
+        arrows.forEach((from, tos) -> tos.stream()
+                .filter(to -> !from.isEmpty() && !to.isEmpty() && reaches(to, from, new TreeSet<>()))
                 .forEach(to -> back.add(name(from) + " -> " + name(to) + " (a cycle) "
                         + witnesses.get(from + " -> " + to))));
         return back;
