@@ -170,6 +170,8 @@ async function entityView(id) {
     el('h2', {}, 'Appears with'),
     el('ul', { class: 'chips' }, entity.cooccurring.map(c =>
       el('li', {}, el('a', { href: `#/entity/${encodeURIComponent(c.id)}` }, `${c.name} (${c.documents})`)))),
+    entity.cooccurringSampled ? el('p', { class: 'meta cooccurring-sampled' },
+      `Counted over a sample of ${entity.cooccurringDocuments} of its ${entity.documentCount} documents.`) : null,
     el('h2', {}, 'Documents'),
     el('ul', { class: 'entity-documents' }, entity.documents.map(d =>
       el('li', { 'data-kind': d.kind }, el('a', { href: `#/thread/${encodeURIComponent((d.thread && d.thread.rootId) || d.id)}` },

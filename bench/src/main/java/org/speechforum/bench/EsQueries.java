@@ -1,12 +1,16 @@
 package org.speechforum.bench;
 
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The best request bodies for each dashboard answer sent straight to Elasticsearch: the ones query-service
  * sends (SearchController + Facets, EntityController.entity, StatsController.mentions on the root-level fields of
- * index version 2). A search is two bodies, the page and the facets, sent as one {@code _msearch}; the entity
- * page is the page body and then the co-occurring entities' mention counts. What this side leaves out is the
+ * index version 3). A search is two bodies, the page and the facets, sent as one {@code _msearch}; the entity
+ * page is the newest documents and the cacheable figures as one {@code _msearch}, then the co-occurring entities'
+ * mention counts (the requests query-service sends with a request cache are marked so here too). What this side leaves out is the
  * entity name lookup query-service answers from its cache.
  */
 final class EsQueries {
@@ -43,23 +47,42 @@ final class EsQueries {
         return "{}\n" + page + "\n{\"request_cache\":true}\n" + facets + "\n";
     }
 
-    /** GET /api/v1/entities/{id} (20 documents), the first of its two bodies. */
+    /** Co-occurring entities are counted over this many of the entity's documents (EntityPageProperties). */
+    static final int COOCCURRENCE_SAMPLE = 10_000;
+
+    /**
+     * GET /api/v1/entities/{id} (20 documents), the first of its two steps as an NDJSON {@code _msearch}: the
+     * newest documents, and the figures as a cacheable size-0 body (weeks are added up from the days).
+     */
     static String entityPage(String id) {
         String term = "{\"term\":{\"entities.id\":" + quote(id) + "}}";
-        return "{\"size\":20,\"track_total_hits\":false,\"query\":" + rootEntity(id)
-                + ",\"_source\":{\"includes\":[\"id\",\"kind\",\"title\",\"author\",\"publishedAt\",\"source\",\"thread.rootId\"]}"
-                + ",\"sort\":[{\"publishedAt\":{\"order\":\"desc\",\"missing\":\"_last\"}}],\"aggs\":{"
+        String page = "{\"size\":20,\"track_total_hits\":false,\"query\":" + rootEntity(id)
+                + ",\"_source\":{\"includes\":[\"id\",\"kind\",\"title\",\"author\",\"publishedAt\","
+                + "\"publishedAtPrecision\",\"source\",\"thread.rootId\"]}"
+                + ",\"sort\":[{\"publishedAt\":{\"order\":\"desc\",\"missing\":\"_last\"}}]}";
+        String figures = "{\"size\":0,\"query\":" + rootEntity(id) + ",\"aggs\":{"
                 + "\"self\":" + mentions(List.of(id)) + ","
                 + "\"aliases\":{\"sampler\":{\"shard_size\":1000},\"aggs\":{\"entities\":{\"nested\":{\"path\":"
                 + "\"entities\"},\"aggs\":{\"this\":{\"filter\":" + term + ",\"aggs\":{\"names\":{\"terms\":{\"field\":"
                 + "\"entities.name.keyword\",\"size\":10}}}}}}}},"
-                + "\"cooccurring\":{\"terms\":{\"field\":\"entityIds\",\"size\":20,\"exclude\":[" + quote(id) + "]}},"
-                + "\"perDay\":" + perInterval("day", id) + ",\"perWeek\":" + perInterval("week", id) + "}}";
+                + "\"cooccurring\":{\"sampler\":{\"shard_size\":" + COOCCURRENCE_SAMPLE + "},\"aggs\":{\"ids\":"
+                + "{\"terms\":{\"field\":\"entityIds\",\"size\":20,\"exclude\":[" + quote(id) + "]}}}},"
+                + "\"perDay\":" + perInterval("day", id) + "}}";
+        return "{}\n" + page + "\n{\"request_cache\":true}\n" + figures + "\n";
     }
 
-    /** The entity page's second body: mentions of the co-occurring entities the first one found. */
+    /** The co-occurring entity ids in the answer of {@link #entityPage}. */
+    static List<String> cooccurring(JsonNode msearch) {
+        List<String> ids = new ArrayList<>();
+        msearch.path("responses").path(1).path("aggregations").path("cooccurring").path("ids").path("buckets")
+                .forEach(b -> ids.add(b.path("key").asString()));
+        return ids;
+    }
+
+    /** The entity page's second body: mentions of the co-occurring entities the first one found, same sample. */
     static String cooccurringMentions(String id, List<String> others) {
-        return "{\"size\":0,\"query\":" + rootEntity(id) + ",\"aggs\":{\"mentions\":" + mentions(others) + "}}";
+        return "{\"size\":0,\"query\":" + rootEntity(id) + ",\"aggs\":{\"sample\":{\"sampler\":{\"shard_size\":"
+                + COOCCURRENCE_SAMPLE + "},\"aggs\":{\"mentions\":" + mentions(others) + "}}}}";
     }
 
     /** GET /api/v1/stats/mentions?entity={id}&interval=week (one series). */

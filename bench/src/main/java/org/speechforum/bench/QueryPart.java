@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
@@ -129,16 +128,14 @@ final class QueryPart {
 
     /** The entity page straight to Elasticsearch: the page body, then the co-occurring entities' mentions. */
     private static int entityPageStraight(String esSearch, String id) throws Exception {
-        HttpResponse<byte[]> first = BenchKit.HTTP.send(HttpRequest.newBuilder(URI.create(esSearch))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+        HttpResponse<byte[]> first = BenchKit.HTTP.send(HttpRequest.newBuilder(URI.create(esSearch.replace("_search",
+                        "_msearch"))).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(EsQueries.entityPage(id))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (first.statusCode() != 200) {
             return first.statusCode();
         }
-        List<String> others = new ArrayList<>();
-        DocumentJson.mapper().readTree(first.body()).path("aggregations").path("cooccurring").path("buckets")
-                .forEach(b -> others.add(b.path("key").asString()));
+        List<String> others = EsQueries.cooccurring(DocumentJson.mapper().readTree(first.body()));
         return others.isEmpty() ? 200 : post(esSearch, EsQueries.cooccurringMentions(id, others));
     }
 

@@ -52,9 +52,12 @@ public class PipelineKafkaAutoConfiguration {
         if (properties.create()) {
             for (String topic : List.of(Topics.SUBMISSIONS, Topics.RAW, Topics.ENRICHED, Topics.THREADS)) {
                 NewTopic newTopic = new NewTopic(topic, properties.partitions(), properties.replicationFactor());
-                if (topic.equals(Topics.ENRICHED) || topic.equals(Topics.THREADS)) {
+                if (topic.equals(Topics.RAW) || topic.equals(Topics.ENRICHED) || topic.equals(Topics.THREADS)) {
                     // Keyed by document id and compacted: the latest version of every document stays on the
-                    // topic for good, so an index can always be rebuilt by replaying it.
+                    // topic for good, so an index can always be rebuilt by replaying it, and the raw documents
+                    // re-tagged (bin/retag). A raw deletion marker is a value, not a tombstone, so compaction
+                    // keeps it as the document's last word. An existing topic keeps its configuration: see
+                    // docs/operations.md, "Re-tagging".
                     newTopic.configs(java.util.Map.of("cleanup.policy", "compact"));
                 }
                 topics.add(newTopic);

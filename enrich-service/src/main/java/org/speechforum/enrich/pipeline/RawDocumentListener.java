@@ -30,7 +30,7 @@ import java.util.concurrent.ExecutorService;
  * reported by index, so the error handler commits the ones before it and retries, then dead-letters, just it.
  */
 @Component
-class RawDocumentListener {
+public class RawDocumentListener {
 
     private final DocumentEnricher enricher;
     private final ExecutorService taggingPool;
@@ -57,6 +57,17 @@ class RawDocumentListener {
 
     @KafkaListener(id = LISTENER, topics = Topics.RAW)
     void onRawDocuments(List<ConsumerRecord<String, byte[]>> records) {
+        enrichAndPublish(records);
+    }
+
+    /**
+     * Enriches, links and threads raw records and publishes the results, returning once Kafka acknowledged them all:
+     * the listener's work, and {@code bin/retag}'s, which replays documents.raw.v1 through it (see retag.Retagger).
+     *
+     * @throws BatchListenerFailedException for the first record that cannot be enriched (the ones before it went out)
+     * @throws DownstreamUnavailable        when Kafka or Elasticsearch does not answer
+     */
+    public void enrichAndPublish(List<ConsumerRecord<String, byte[]>> records) {
         // Tag the batch on the bounded pool (one thread per core), then publish in order.
         List<CompletableFuture<Document>> tagged = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {

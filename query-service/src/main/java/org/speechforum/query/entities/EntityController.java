@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import org.speechforum.query.index.EntityAggregations;
 import org.speechforum.query.index.EntityNames;
@@ -26,6 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +49,19 @@ class EntityController {
     static final int ALIAS_SAMPLE = 1000;
     private static final int COOCCURRING = 20;
 
+    private static final Executor REQUESTS = Executors.newVirtualThreadPerTaskExecutor();
+
     private final ElasticsearchClient client;
     private final IndexProperties index;
     private final EntityNames names;
+    private final EntityPageProperties properties;
 
-    EntityController(ElasticsearchClient client, IndexProperties index, EntityNames names) {
+    EntityController(ElasticsearchClient client, IndexProperties index, EntityNames names,
+                     EntityPageProperties properties) {
         this.client = client;
         this.index = index;
         this.names = names;
+        this.properties = properties;
     }
 
     /** Autocomplete: entities whose name starts with {@code q} (any word of it), most mentioned first. */
@@ -90,12 +101,15 @@ class EntityController {
     /** One entity: name, type, how often and where it is mentioned, what it appears with, and when. */
     @GetMapping("/api/v1/entities/{id}")
     @Operation(summary = "One entity", description = "Name, type, aliases seen, mention and document counts, the "
-            + "newest documents mentioning it, co-occurring entities and mentions per day and week (dates known only "
+            + "newest documents mentioning it, co-occurring entities (counted over a sample of the entity's documents "
+            + "when it has more than query.entities.cooccurrence-sample, as cooccurringSampled says) and mentions per "
+            + "day and week (dates known only "
             + "to the month or year are left out of those and counted in approximateDatesLeftOut).")
     @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
             {"id":"Q1394","name":"Vladimir Lenin","type":"PERSON","aliases":["Vladimir Lenin"],"aliasesSampleSize":1000,"mentions":7,\
             "documentCount":3,"documents":[{"id":"2c97...","kind":"COMMENT","publishedAt":"2023-11-01T00:00:00Z"}],\
             "cooccurring":[{"id":"Q855","name":"Joseph Stalin","type":"PERSON","mentions":2,"documents":2}],\
+            "cooccurringSampled":false,"cooccurringDocuments":3,\
             "mentionsPerDay":[{"date":"2023-11-01T00:00:00.000Z","documents":3,"mentions":7}],\
             "mentionsPerWeek":[{"date":"2023-10-30T00:00:00.000Z","documents":3,"mentions":7}],\
             "approximateDatesLeftOut":0}""")))
@@ -108,28 +122,43 @@ class EntityController {
         }
         Query mentioning = Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("entityIds").value(id)))));
         List<String> self = List.of(id);
-        SearchResponse<ObjectNode> response = client.search(s -> s.index(index.readAlias())
-                .query(mentioning)
-                .size(documents)
-                .trackTotalHits(t -> t.enabled(false))
-                .source(src -> src.filter(f -> f.includes("id", "kind", "title", "author", "publishedAt",
-                        "publishedAtPrecision", "source",
-                        "thread.rootId")))
-                .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc).missing("_last")))
-                .aggregations("self", EntityMentions.of(self))
-                .aggregations("aliases", a -> a.sampler(sm -> sm.shardSize(ALIAS_SAMPLE))
-                        .aggregations("entities", n -> n.nested(ne -> ne.path("entities"))
-                                .aggregations("this", t -> t.filter(f -> f.term(te -> te.field("entities.id").value(id)))
-                                        .aggregations("names", na -> na.terms(te -> te.field("entities.name.keyword")
-                                                .size(10))))))
-                .aggregations("cooccurring", a -> a.terms(t -> t.field("entityIds").size(COOCCURRING)
-                        .exclude(e -> e.terms(self))))
-                // Day and week buckets leave out the same dates: those known only to the month or year.
-                .aggregations("dated", a -> a.filter(ApproximateDates.fits("day"))
-                        .aggregations("perDay", EntityMentions.overTime(id, CalendarInterval.Day))
-                        .aggregations("perWeek", EntityMentions.overTime(id, CalendarInterval.Week)))
-                .aggregations("leftOut", a -> a.filter(ApproximateDates.leftOut("day"))),
-                ObjectNode.class);
+        int sample = properties.cooccurrenceSample();
+        // The figures are one size-0 request, so Elasticsearch's request cache answers them again until the next
+        // refresh that changes the index; the newest documents are a plain top-N sorted on doc values, in parallel.
+        CompletableFuture<SearchResponse<Void>> figuresAnswer = CompletableFuture.supplyAsync(() -> search(
+                SearchRequest.of(s -> s.index(index.readAlias()).size(0).requestCache(true)
+                        .query(mentioning)
+                        .aggregations("self", EntityMentions.of(self))
+                        .aggregations("aliases", a -> a.sampler(sm -> sm.shardSize(ALIAS_SAMPLE))
+                                .aggregations("entities", n -> n.nested(ne -> ne.path("entities"))
+                                        .aggregations("this", t -> t.filter(f -> f.term(te -> te.field("entities.id")
+                                                        .value(id)))
+                                                .aggregations("names", na -> na.terms(te -> te
+                                                        .field("entities.name.keyword").size(10))))))
+                        .aggregations("cooccurring", a -> a.sampler(sm -> sm.shardSize(sample))
+                                .aggregations("ids", t -> t.terms(te -> te.field("entityIds").size(COOCCURRING)
+                                        .exclude(e -> e.terms(self)))))
+                        // Days leave out the dates known only to the month or year; weeks are added up from them.
+                        .aggregations("dated", a -> a.filter(ApproximateDates.fits("day"))
+                                .aggregations("perDay", EntityMentions.overTime(id, CalendarInterval.Day)))
+                        .aggregations("leftOut", a -> a.filter(ApproximateDates.leftOut("day"))))), REQUESTS);
+        List<ObjectNode> docs = List.of();
+        if (documents > 0) {
+            try {
+                docs = client.search(s -> s.index(index.readAlias())
+                        .query(mentioning)
+                        .size(documents)
+                        .trackTotalHits(t -> t.enabled(false))
+                        .source(src -> src.filter(f -> f.includes("id", "kind", "title", "author", "publishedAt",
+                                "publishedAtPrecision", "source", "thread.rootId")))
+                        .sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc).missing("_last"))),
+                        ObjectNode.class).hits().hits().stream().map(h -> h.source()).toList();
+            } catch (IOException | RuntimeException e) {
+                figuresAnswer.cancel(true);
+                throw e;
+            }
+        }
+        SearchResponse<Void> response = join(figuresAnswer);
         EntityMentions.Tally tally = EntityMentions.read(response.aggregations().get("self")).get(id);
         if (tally == null) {
             throw new NotFound("No document mentions entity " + id);
@@ -137,12 +166,17 @@ class EntityController {
         List<String> aliases = response.aggregations().get("aliases").sampler().aggregations().get("entities")
                 .nested().aggregations().get("this").filter().aggregations().get("names").sterms().buckets().array()
                 .stream().map(b -> b.key().stringValue()).toList();
-        List<StringTermsBucket> others = response.aggregations().get("cooccurring").sterms().buckets().array();
+        Aggregate cooccurringSample = response.aggregations().get("cooccurring");
+        long counted = cooccurringSample.sampler().docCount();
+        List<StringTermsBucket> others = cooccurringSample.sampler().aggregations().get("ids").sterms().buckets()
+                .array();
         List<String> otherIds = others.stream().map(b -> b.key().stringValue()).toList();
+        // Their mentions over the same sample (the sampler takes the same documents: equal scores, index order).
         Map<String, EntityMentions.Tally> otherMentions = otherIds.isEmpty() ? Map.of()
                 : EntityMentions.read(client.search(s -> s.index(index.readAlias()).size(0).requestCache(true)
-                        .query(mentioning).aggregations("mentions", EntityMentions.of(otherIds)), Void.class)
-                        .aggregations().get("mentions"));
+                        .query(mentioning).aggregations("sample", a -> a.sampler(sm -> sm.shardSize(sample))
+                                .aggregations("mentions", EntityMentions.of(otherIds))), Void.class)
+                        .aggregations().get("sample").sampler().aggregations().get("mentions"));
         List<String> named = new ArrayList<>(otherIds);
         named.add(id);
         Map<String, EntityNames.Named> names = this.names.of(named);
@@ -153,13 +187,38 @@ class EntityController {
             return new EntitySummary(other, n == null ? other : n.name(), n == null ? null : n.type(),
                     t == null ? 0 : t.mentions(), b.docCount());
         }).toList();
-        List<ObjectNode> docs = response.hits().hits().stream().map(h -> h.source()).toList();
         EntityNames.Named me = names.get(id);
         Map<String, Aggregate> dated = response.aggregations().get("dated").filter().aggregations();
+        List<Point> days = series(dated.get("perDay"));
+        List<Point> weeks = EntityMentions.weeks(days.stream()
+                .map(p -> new EntityMentions.Point(p.date(), p.documents(), p.mentions())).toList()).stream()
+                .map(p -> new Point(p.date(), p.documents(), p.mentions())).toList();
         return new EntityDetail(id, me == null ? id : me.name(), me == null ? null : me.type(), aliases,
                 ALIAS_SAMPLE, tally.mentions(), tally.documents(), docs, cooccurring,
-                series(dated.get("perDay")), series(dated.get("perWeek")),
+                counted < tally.documents(), counted, days, weeks,
                 response.aggregations().get("leftOut").filter().docCount());
+    }
+
+    private SearchResponse<Void> search(SearchRequest request) {
+        try {
+            return client.search(request, Void.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) throws IOException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
     }
 
     private static List<Point> series(Aggregate mentions) {
@@ -167,9 +226,14 @@ class EntityController {
                 .map(p -> new Point(p.date(), p.documents(), p.mentions())).toList();
     }
 
+    /**
+     * {@code cooccurring} is counted over {@code cooccurringDocuments} of the entity's {@code documentCount}
+     * documents; {@code cooccurringSampled} says when that is fewer than all (see {@link EntityPageProperties}).
+     */
     record EntityDetail(String id, String name, String type, List<String> aliases, int aliasesSampleSize,
                         long mentions, long documentCount,
-                        List<ObjectNode> documents, List<EntitySummary> cooccurring, List<Point> mentionsPerDay,
+                        List<ObjectNode> documents, List<EntitySummary> cooccurring, boolean cooccurringSampled,
+                        long cooccurringDocuments, List<Point> mentionsPerDay,
                         List<Point> mentionsPerWeek, long approximateDatesLeftOut) {
     }
 

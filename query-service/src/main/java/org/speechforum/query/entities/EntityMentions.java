@@ -7,6 +7,11 @@ import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import org.speechforum.query.index.RootFields;
 
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +68,24 @@ public final class EntityMentions {
             }
         }
         return new ArrayList<>(points.values());
+    }
+
+    private static final DateTimeFormatter BUCKET_KEY = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * Calendar weeks (Monday, UTC, as Elasticsearch's {@code calendar_interval: week} buckets them) added up from
+     * day buckets: exact, since a day never straddles two weeks, and one date histogram less per request.
+     */
+    public static List<Point> weeks(List<Point> days) {
+        TreeMap<Instant, Point> weeks = new TreeMap<>();
+        for (Point day : days) {
+            Instant monday = Instant.parse(day.date()).atZone(ZoneOffset.UTC).toLocalDate()
+                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(ZoneOffset.UTC).toInstant();
+            weeks.merge(monday, new Point(BUCKET_KEY.format(monday), day.documents(), day.mentions()),
+                    (x, y) -> new Point(x.date(), x.documents() + y.documents(), x.mentions() + y.mentions()));
+        }
+        return new ArrayList<>(weeks.values());
     }
 
     /** Per id, what {@link #of} counted. */

@@ -7,9 +7,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import org.speechforum.contracts.DocumentJson;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Owns the index layout: an index template for {@code <name>-v*} (explicit mappings, nothing dynamic), the
@@ -42,10 +49,9 @@ public class DocumentIndex {
         putTemplate();
         if (client.indices().existsAlias(ExistsAliasRequest.of(a -> a.name(properties.readAlias()))).value()) {
             // Whatever index the aliases point at (a reindex may have moved them on): fields are only ever added
-            // to the contract, so it takes new ones in place.
-            try (InputStream mappings = mappings()) {
-                client.indices().putMapping(m -> m.index(properties.writeAlias()).withJson(mappings));
-            }
+            // to the contract, so it takes new ones in place; an index of an older version whose fields changed
+            // options (version 3: offsets in the text postings) takes only its missing fields until bin/reindex.
+            putMappingInPlace();
             // An index made before stubs existed gets the read alias's filter now (re-adding updates it).
             for (String live : client.indices().getAlias(a -> a.name(properties.writeAlias())).aliases().keySet()) {
                 client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(live)
@@ -66,6 +72,36 @@ public class DocumentIndex {
                     properties.writeAlias());
         }
         ensured = true;
+    }
+
+    private void putMappingInPlace() throws IOException {
+        try (InputStream mappings = mappings()) {
+            client.indices().putMapping(m -> m.index(properties.writeAlias()).withJson(mappings));
+        } catch (ElasticsearchException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            Set<String> present = new HashSet<>();
+            client.indices().getMapping(g -> g.index(properties.writeAlias())).mappings()
+                    .values().forEach(m -> present.addAll(m.mappings().properties().keySet()));
+            ObjectNode all;
+            try (InputStream mappings = mappings()) {
+                all = (ObjectNode) DocumentJson.mapper().readTree(mappings);
+            }
+            ObjectNode missing = all.deepCopy();
+            ObjectNode fields = missing.putObject("properties");
+            all.get("properties").properties().forEach(f -> {
+                if (!present.contains(f.getKey())) {
+                    fields.set(f.getKey(), f.getValue());
+                }
+            });
+            log.warn("The live index behind {} predates mapping version {} ({}); it takes only the fields it lacks, {}."
+                    + " Run bin/reindex {} to rebuild it with the current mappings.", properties.writeAlias(),
+                    properties.version(), e.getMessage(), fields.propertyNames(), properties.version());
+            byte[] json = DocumentJson.mapper().writeValueAsBytes(missing);
+            client.indices().putMapping(m -> m.index(properties.writeAlias())
+                    .withJson(new ByteArrayInputStream(json)));
+        }
     }
 
     /**

@@ -23,6 +23,8 @@ import java.util.Set;
  *   <li>{@code entityMentions}: one {@code id:count} term per entity, the compact per-document mention count: a
  *       terms aggregation over the terms of one id gives, per count c, the documents n_c, and the mentions are
  *       the sum of c × n_c ({@link #mentions}).</li>
+ *   <li>{@code entityIdsSpoken} (mapping version 3): the ids of the entities marked {@code spoken}, the speakers of a
+ *       speech and the named author of a post: what this person said, as opposed to what mentions them.</li>
  * </ul>
  * The nested {@code entities} stay in the document for mention-level questions (offsets, aliases).
  */
@@ -43,12 +45,16 @@ public final class RootFields {
         Set<String> types = new LinkedHashSet<>();
         Map<String, Set<String>> byType = new LinkedHashMap<>();
         Map<String, Integer> mentions = new LinkedHashMap<>();
+        Set<String> spoken = new LinkedHashSet<>();
         for (Entity e : entities) {
             if (e.id() == null || e.id().isBlank()) {
                 continue;
             }
             ids.add(e.id());
             mentions.merge(e.id(), Math.max(e.count(), 0), Integer::sum);
+            if (Boolean.TRUE.equals(e.spoken())) {
+                spoken.add(e.id());
+            }
             if (e.type() != null) {
                 String type = e.type().toUpperCase(Locale.ROOT);
                 types.add(type);
@@ -61,6 +67,7 @@ public final class RootFields {
         byType.forEach((type, typeIds) -> strings(typed.putArray(type), typeIds));
         ArrayNode counts = json.putArray("entityMentions");
         mentions.forEach((id, count) -> counts.add(id + SEPARATOR + count));
+        strings(json.putArray("entityIdsSpoken"), spoken);
         return json;
     }
 

@@ -41,6 +41,9 @@ public final class DocumentQueries {
         for (String entity : p.entities()) {
             bool.filter(f -> f.term(t -> t.field("entityIds").value(entity)));
         }
+        for (String speaker : p.speakers()) {
+            bool.filter(f -> f.term(t -> t.field("entityIdsSpoken").value(speaker)));
+        }
         if (!p.entityTypes().isEmpty()) {
             bool.filter(terms("entityTypes", p.entityTypes()));
         }

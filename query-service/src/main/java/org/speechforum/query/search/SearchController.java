@@ -100,6 +100,9 @@ class SearchController {
                         @Parameter(description = "ISO 639-1 code of the detected language; repeatable or"
                                 + " comma-separated", example = "de")
                         @RequestParam(required = false) List<String> language,
+                        @Parameter(description = "canonical entity id of a speaker or named author: documents this"
+                                + " person said, not only mentioned; repeatable (all must have spoken)",
+                                example = "Q7747") @RequestParam(required = false) List<String> speaker,
                         @Parameter(description = "relevance (default), newest, oldest, replies", example = "newest")
                         @RequestParam(required = false) String sort,
                         @Parameter(description = "page size, 1 to the configured cap (100)", example = "20")
@@ -111,7 +114,8 @@ class SearchController {
         if (size < 1 || size > search.maxPageSize()) {
             throw new BadRequest("size must be between 1 and " + search.maxPageSize(), "size");
         }
-        SearchParams params = new SearchFilters(q, kind, source, author, entity, entityType, from, to, root, language)
+        SearchParams params = new SearchFilters(q, kind, source, author, entity, entityType, from, to, root, language,
+                speaker)
                 .params(sort, size, cursor, interval);
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
         // The facets go as their own size-0 request, in parallel with the page, so Elasticsearch's request

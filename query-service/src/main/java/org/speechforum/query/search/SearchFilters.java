@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The filters of a search as they arrive in the query string ({@code ?q=&kind=&source=&author=&entity=
- * &entityType=&from=&to=&root=&language=}), unchecked. {@code GET /api/v1/search} and {@code GET /api/v1/export} take the
+ * &entityType=&from=&to=&root=&language=&speaker=}), unchecked. {@code GET /api/v1/search} and {@code GET /api/v1/export} take the
  * same ones, so a dashboard can export exactly what it shows; {@link #params} checks them in one place.
  */
 public record SearchFilters(
@@ -23,14 +23,18 @@ public record SearchFilters(
         @Parameter(description = "exclusive", example = "2025-01-01") String to,
         @Parameter(description = "thread root document id") String root,
         @Parameter(description = "ISO 639-1 code of the language enrich-service detected; repeatable or"
-                + " comma-separated", example = "de") List<String> language) {
+                + " comma-separated", example = "de") List<String> language,
+        @Parameter(description = "canonical entity id of a speaker of the speech or the named author of the post:"
+                + " documents this person said, not only mentioned; several must all have spoken",
+                example = "Q7747") List<String> speaker) {
 
     /** Checked: a malformed date is a {@link BadRequest} naming the parameter. */
     public SearchParams params(String sort, int size, String cursor, String interval) {
         return new SearchParams(q, SearchParams.values(kind), SearchParams.values(source),
                 SearchParams.values(author), SearchParams.values(entity), SearchParams.values(entityType),
                 SearchParams.instant(from, "from"), SearchParams.instant(to, "to"), root, SearchParams.sort(sort),
-                size, cursor, SearchParams.interval(interval), SearchParams.languages(language));
+                size, cursor, SearchParams.interval(interval), SearchParams.languages(language),
+                SearchParams.values(speaker));
     }
 
     /** Only the filters, for readers that neither page nor facet (an export). */

@@ -11,13 +11,17 @@ import java.util.Locale;
  * @param entities canonical entity ids the documents must all mention
  * @param interval bucket of the date facet: day, week, month or year
  * @param languages ISO 639-1 codes (as enrich-service detected them) the documents must be in, any of them
+ * @param speakers canonical entity ids that must all be speakers (or the named author) of the documents, not
+ *                 only mentioned in them (root field {@code entityIdsSpoken}, index version 3)
  */
 public record SearchParams(String q, List<String> kinds, List<String> sources, List<String> authors,
                     List<String> entities, List<String> entityTypes, Instant from, Instant to, String root,
-                    Sort sort, int size, String cursor, String interval, List<String> languages) {
+                    Sort sort, int size, String cursor, String interval, List<String> languages,
+                    List<String> speakers) {
 
     public SearchParams {
         languages = languages == null ? List.of() : List.copyOf(languages);
+        speakers = speakers == null ? List.of() : List.copyOf(speakers);
     }
 
     enum Sort { RELEVANCE, NEWEST, OLDEST, REPLIES }
@@ -27,7 +31,7 @@ public record SearchParams(String q, List<String> kinds, List<String> sources, L
     /** Only filters, no text, for the aggregations the entity and stats endpoints run. */
     public static SearchParams filters(List<String> entities, List<String> entityTypes, Instant from, Instant to) {
         return new SearchParams(null, List.of(), List.of(), List.of(), entities, entityTypes, from, to, null,
-                Sort.NEWEST, 1, null, "month", List.of());
+                Sort.NEWEST, 1, null, "month", List.of(), List.of());
     }
 
     /**
@@ -38,7 +42,7 @@ public record SearchParams(String q, List<String> kinds, List<String> sources, L
                                         List<String> entities, List<String> entityTypes, Instant from, Instant to,
                                         String root) {
         return new SearchParams(q, kinds, sources, authors, entities, entityTypes, from, to, root, Sort.RELEVANCE,
-                1, null, "month", List.of());
+                1, null, "month", List.of(), List.of());
     }
 
     boolean fullText() {

@@ -46,6 +46,8 @@ class EntitiesAndStatsTest {
                 .containsExactly(comment.id(), speech.id());
         assertThat(page.get("cooccurring")).singleElement()
                 .satisfies(e -> assertThat(e.get("id").asString()).isEqualTo(stalinId));
+        assertThat(page.get("cooccurringSampled").asBoolean()).as("2 documents, under the sample").isFalse();
+        assertThat(page.get("cooccurringDocuments").asLong()).isEqualTo(2);
         assertThat(page.get("mentionsPerDay")).hasSize(2);
         assertThat(page.get("mentionsPerWeek").get(0).get("mentions").asLong()).isEqualTo(2);
 

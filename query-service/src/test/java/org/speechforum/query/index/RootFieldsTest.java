@@ -20,15 +20,18 @@ class RootFieldsTest {
                 .entities(List.of(
                         new Entity("Q1394", "Vladimir Lenin", "PERSON", 3, 0, List.of()),
                         new Entity("sf:organization:brics", "BRICS", "ORGANIZATION", 1, 10, List.of()),
-                        new Entity("Q855", "Joseph Stalin", "PERSON", 2, 20, List.of())))
+                        new Entity("Q855", "Joseph Stalin", "PERSON", 2, 20, List.of()),
+                        new Entity("Q7747", "Vladimir Putin", "PERSON", 0, null, List.of()).asSpoken("President")))
                 .build();
         ObjectNode json = RootFields.write(DocumentJson.mapper().createObjectNode(), doc);
-        assertThat(json.get("entityIds").toString()).isEqualTo("[\"Q1394\",\"sf:organization:brics\",\"Q855\"]");
+        assertThat(json.get("entityIds").toString())
+                .isEqualTo("[\"Q1394\",\"sf:organization:brics\",\"Q855\",\"Q7747\"]");
+        assertThat(json.get("entityIdsSpoken").toString()).isEqualTo("[\"Q7747\"]");
         assertThat(json.get("entityTypes").toString()).isEqualTo("[\"PERSON\",\"ORGANIZATION\"]");
-        assertThat(json.at("/entityIdsByType/PERSON").toString()).isEqualTo("[\"Q1394\",\"Q855\"]");
+        assertThat(json.at("/entityIdsByType/PERSON").toString()).isEqualTo("[\"Q1394\",\"Q855\",\"Q7747\"]");
         assertThat(json.at("/entityIdsByType/ORGANIZATION").toString()).isEqualTo("[\"sf:organization:brics\"]");
         assertThat(json.get("entityMentions").toString())
-                .isEqualTo("[\"Q1394:3\",\"sf:organization:brics:1\",\"Q855:2\"]");
+                .isEqualTo("[\"Q1394:3\",\"sf:organization:brics:1\",\"Q855:2\",\"Q7747:0\"]");
     }
 
     @Test
