@@ -1,4 +1,4 @@
-package org.speechforum.enrich.retag;
+package org.speechforum.enrich.pipeline;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
