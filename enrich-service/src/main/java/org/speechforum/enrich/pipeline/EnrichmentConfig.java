@@ -7,7 +7,6 @@ import org.speechforum.enrich.entities.EntityType;
 import org.speechforum.enrich.entities.ThreadMemory;
 import org.speechforum.enrich.languages.LanguageDetection;
 import org.speechforum.enrich.languages.LanguageProperties;
-import org.speechforum.enrich.retag.TaggerVersion;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

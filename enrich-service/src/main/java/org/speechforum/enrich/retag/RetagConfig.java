@@ -1,6 +1,7 @@
 package org.speechforum.enrich.retag;
 
 import org.speechforum.enrich.pipeline.RawDocumentListener;
+import org.speechforum.enrich.pipeline.TaggerVersion;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;

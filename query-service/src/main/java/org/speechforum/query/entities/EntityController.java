@@ -13,10 +13,14 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import org.speechforum.query.index.EntityAggregations;
+import org.speechforum.query.index.EntityNames;
+import org.speechforum.query.index.EntitySummary;
 import org.speechforum.query.index.IndexProperties;
 import org.speechforum.query.search.ApproximateDates;
 import org.speechforum.query.search.BadRequest;
 import org.speechforum.query.search.NotFound;
+import org.speechforum.query.search.ParallelSearches;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,7 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.ArrayList;
@@ -155,7 +158,7 @@ class EntityController {
                 throw e;
             }
         }
-        SearchResponse<Void> response = join(figuresAnswer);
+        SearchResponse<Void> response = ParallelSearches.join(figuresAnswer);
         EntityMentions.Tally tally = EntityMentions.read(response.aggregations().get("self")).get(id);
         if (tally == null) {
             throw new NotFound("No document mentions entity " + id);
@@ -201,20 +204,6 @@ class EntityController {
             return client.search(request, Void.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static <T> T join(CompletableFuture<T> future) throws IOException {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
         }
     }
 

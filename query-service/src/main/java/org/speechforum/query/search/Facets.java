@@ -5,7 +5,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import org.speechforum.query.entities.EntityNames;
+import org.speechforum.query.index.EntityNames;
 import org.speechforum.query.index.RootFields;
 
 import java.util.ArrayList;

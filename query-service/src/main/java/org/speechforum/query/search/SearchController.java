@@ -29,13 +29,12 @@ import tools.jackson.databind.node.ObjectNode;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
-import org.speechforum.query.entities.EntityNames;
+import org.speechforum.query.index.EntityNames;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.LinkedHashMap;
@@ -143,7 +142,7 @@ class SearchController {
         String relation = totalHits == null || totalHits.relation() == TotalHitsRelation.Eq ? "eq" : "gte";
         Map<String, Object> facets = null;
         if (facetAnswer != null) {
-            Map<String, Aggregate> aggregations = join(facetAnswer).aggregations();
+            Map<String, Aggregate> aggregations = ParallelSearches.join(facetAnswer).aggregations();
             facets = Facets.read(aggregations, names.of(Facets.entityIds(aggregations)));
         }
         return new SearchResult(total, relation, hits, facets, next);
@@ -156,20 +155,6 @@ class SearchController {
                     .aggregations(Facets.requested(params.interval())), Void.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static <T> T join(CompletableFuture<T> future) throws IOException {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
         }
     }
 

@@ -1,4 +1,4 @@
-package org.speechforum.enrich.retag;
+package org.speechforum.enrich.pipeline;
 
 import org.speechforum.contracts.DocumentIds;
 

@@ -1,8 +1,7 @@
-package org.speechforum.enrich.retag;
+package org.speechforum.enrich.pipeline;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.speechforum.enrich.EnrichServiceApplication;
 import org.speechforum.enrich.languages.LanguageProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -25,7 +24,9 @@ class TaggerVersionConfig {
         Binder.get(environment).bind("enrich.entities", Bindable.mapOf(String.class, Object.class))
                 .ifBound(entities -> config.put("enrich.entities", new TreeMap<>(entities)));
         config.put("enrich.languages.tagged", languages.tagged());
-        TaggerVersion version = TaggerVersion.of(EnrichServiceApplication.class.getPackage().getImplementationVersion(),
+        // Any class of the jar names its build version (the manifest is the jar's); this package's own keeps the arrow
+        // from reaching up into the application package.
+        TaggerVersion version = TaggerVersion.of(TaggerVersion.class.getPackage().getImplementationVersion(),
                 config, TaggerVersion.DATA);
         log.info("Tagger version {} (build version + hash of {} and the gazetteer files)", version, config);
         return version;

@@ -1,4 +1,4 @@
-package org.speechforum.query.entities;
+package org.speechforum.query.index;
 
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
