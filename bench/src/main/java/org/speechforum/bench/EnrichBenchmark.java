@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.ThreadParams;
 import org.speechforum.contracts.Document;
 import org.speechforum.enrich.entities.EntityPipeline;
@@ -48,6 +49,7 @@ public class EnrichBenchmark {
     @Param("default")
     public String configuration;
 
+    EntityPipeline pipeline;
     DocumentEnricher enricher;
     Document[] corpus;
     long[] textBytes;
@@ -59,7 +61,7 @@ public class EnrichBenchmark {
         System.gc();
         long heapBefore = memory.getHeapMemoryUsage().getUsed();
         long t0 = System.nanoTime();
-        EntityPipeline pipeline = switch (configuration) {
+        pipeline = switch (configuration) {
             case "default" -> EntityPipeline.createDefault();
             case "rules-only" -> EntityPipeline.createRulesOnly();
             default -> throw new IllegalArgumentException("configuration is default or rules-only, not " + configuration);
@@ -95,6 +97,16 @@ public class EnrichBenchmark {
         }
         System.out.printf("corpus tokens: %d%n", allTokens);
         System.out.printf("corpus: %d documents, %.1f MB of text (seed %d)%n", corpus.length, bytes / 1e6, seed);
+    }
+
+    /** How many of the sentences tagged the model read (it skips those the lists and rules cover). */
+    @TearDown(Level.Trial)
+    public void report() {
+        pipeline.statistical().ifPresent(s -> {
+            long[] counts = s.sentenceCounts();
+            System.out.printf("%nmodel read %d of %d sentences (%.1f %%)%n", counts[1], counts[0],
+                    100.0 * counts[1] / Math.max(1, counts[0]));
+        });
     }
 
     /** Each thread walks the corpus from its own starting point, so threads do not tag the same document at once. */

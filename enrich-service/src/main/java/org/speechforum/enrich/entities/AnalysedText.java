@@ -36,7 +36,15 @@ public record AnalysedText(String text, Span[] sentences, Span[] tokens, boolean
 
     public boolean startsSentence(int tokenIndex) {
         int start = tokens[tokenIndex].getStart();
-        return tokenIndex == 0 || sentences[sentenceOf(start)].getStart() == start
-                || text.lastIndexOf('\n', start - 1) >= tokens[tokenIndex - 1].getEnd();
+        if (tokenIndex == 0 || sentences[sentenceOf(start)].getStart() == start) {
+            return true;
+        }
+        // a line break between the previous token and this one (only that gap is read, not the text before it)
+        for (int i = tokens[tokenIndex - 1].getEnd(); i < start; i++) {
+            if (text.charAt(i) == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 }

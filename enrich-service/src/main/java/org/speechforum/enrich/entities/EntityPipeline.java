@@ -67,8 +67,14 @@ public final class EntityPipeline implements EntityTagger {
 
     /** The rule layers plus the statistical one proposing {@code statisticalTypes} (the model is shared per JVM). */
     public static EntityPipeline createWithStatistical(java.util.Set<EntityType> statisticalTypes) {
+        return createWithStatistical(statisticalTypes, StatisticalRecogniser.Sentences.UNCOVERED_CAPITALISED);
+    }
+
+    /** As {@link #createWithStatistical(java.util.Set)}, the model reading {@code sentences}. */
+    public static EntityPipeline createWithStatistical(java.util.Set<EntityType> statisticalTypes,
+                                                       StatisticalRecogniser.Sentences sentences) {
         return new EntityPipeline(new Segmenter(), Gazetteer.loadDefault(),
-                List.of(StatisticalRecogniser.load(statisticalTypes)));
+                List.of(StatisticalRecogniser.load(statisticalTypes).reading(sentences)));
     }
 
     /** The statistical layer of this pipeline, if it has one. */
@@ -109,9 +115,10 @@ public final class EntityPipeline implements EntityTagger {
         String text = at.text();
         List<Candidate> all = new ArrayList<>();
         for (Recogniser r : recognisers) {
-            all.addAll(r.recognise(at));
+            // The model reads only the sentences the lists and rules leave a capitalised word uncovered in.
+            all.addAll(r instanceof StatisticalRecogniser model ? model.recognise(at, all) : r.recognise(at));
         }
-        all = trimAndLink(text, all);
+        all = splitPersonTails(text, trimAndLink(text, all));
         all.addAll(acronyms.apply(text, all));
         List<Candidate> kept = dropBlocked(text, resolve(all));
         List<Candidate> surnames = surnames(at, kept, context);
@@ -150,7 +157,59 @@ public final class EntityPipeline implements EntityTagger {
         return out;
     }
 
+    /**
+     * A model or rule span of another type that ends in a person a layer found loses that person: "Ministry of
+     * Foreign Affairs Sergei Lavrov" is the ministry and Lavrov, not one organisation (the head-noun rule reads on
+     * through capitalised words after "of"; the model does the same after long titles). What is left before
+     * the person goes through the same repair (and is dropped if it is only a title's portfolio).
+     */
+    private List<Candidate> splitPersonTails(String text, List<Candidate> in) {
+        List<Candidate> people = null;
+        for (Candidate c : in) {
+            if (c.type() == EntityType.PERSON) {
+                (people == null ? people = new ArrayList<>() : people).add(c);
+            }
+        }
+        if (people == null) {
+            return in;
+        }
+        List<Candidate> out = new ArrayList<>(in.size());
+        for (Candidate c : in) {
+            Candidate kept = c;
+            if ((c.source() == Candidate.Source.STATISTICAL || c.source() == Candidate.Source.PATTERN)
+                    && c.type() != EntityType.PERSON) {
+                int personStart = -1; // the longest person ending where the span ends: "Sergei Lavrov", not "Lavrov"
+                for (Candidate p : people) {
+                    if (p.end() == c.end() && p.start() > c.start() && (personStart < 0 || p.start() < personStart)) {
+                        personStart = p.start();
+                    }
+                }
+                if (personStart >= 0) {
+                    int end = personStart;
+                    while (end > c.start() && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == ',')) {
+                        end--;
+                    }
+                    kept = end > c.start() ? repairAndLink(text, c, c.start(), end) : null;
+                }
+            }
+            if (kept != null) {
+                out.add(kept);
+            }
+        }
+        return out;
+    }
+
     private Candidate repairAndLink(String text, Candidate c, int start, int end) {
+        end = SpanRepair.cutAtLineBreak(text, start, end);
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (c.type() == EntityType.PERSON) {
+            end = SpanRepair.cutAtInnerPossessive(text, start, end);
+        }
+        if (end <= start) {
+            return null;
+        }
         String s = text.substring(start, end);
         if (s.startsWith("the ") || s.startsWith("The ")) {
             start += 4;
@@ -278,18 +337,62 @@ public final class EntityPipeline implements EntityTagger {
         }
         List<Candidate> out = new ArrayList<>();
         String text = at.text();
+        // One pass over the text's words instead of one regex per known surname: a thread's context can hold
+        // hundreds of names, and the model adds every full name it finds. A surname of letters and digits only
+        // matches exactly a maximal run of letters and digits (not after "@"); any other surname keeps its regex.
+        Map<String, List<ThreadContext.Known>> exact = new HashMap<>();
+        Map<String, List<ThreadContext.Known>> anyCase = new HashMap<>();
         for (Map.Entry<String, ThreadContext.Known> e : known.entrySet()) {
             String surname = e.getKey();
             if (surname.length() < 2 || !Text.isCapitalised(surname)) {
                 continue;
             }
             // Short surnames ("Xi", "Li") only in exact case, even in forum text.
-            Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}@])" + Pattern.quote(surname) + "(?![\\p{L}\\p{N}])",
-                    at.forum() && surname.length() > 3 ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                ThreadContext.Known k = e.getValue();
-                out.add(new Candidate(m.start(), m.end(), k.type(), k.id(), k.name(), Candidate.Source.SURNAME));
+            boolean ignoreCase = at.forum() && surname.length() > 3;
+            if (!surname.chars().allMatch(EntityPipeline::isLetterOrNumber)) {
+                Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}@])" + Pattern.quote(surname) + "(?![\\p{L}\\p{N}])",
+                        ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+                Matcher m = p.matcher(text);
+                while (m.find()) {
+                    ThreadContext.Known k = e.getValue();
+                    out.add(new Candidate(m.start(), m.end(), k.type(), k.id(), k.name(), Candidate.Source.SURNAME));
+                }
+            } else if (ignoreCase) {
+                anyCase.computeIfAbsent(surname.toLowerCase(Locale.ROOT), x -> new ArrayList<>(1)).add(e.getValue());
+            } else {
+                exact.computeIfAbsent(surname, x -> new ArrayList<>(1)).add(e.getValue());
+            }
+        }
+        if (!exact.isEmpty() || !anyCase.isEmpty()) {
+            int n = text.length();
+            int i = 0;
+            while (i < n) {
+                if (!isLetterOrNumber(text.charAt(i))) {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                while (i < n && isLetterOrNumber(text.charAt(i))) {
+                    i++;
+                }
+                if (start > 0 && text.charAt(start - 1) == '@' || i - start < 2) {
+                    continue;
+                }
+                String word = text.substring(start, i);
+                List<ThreadContext.Known> hits = exact.get(word);
+                if (hits != null) {
+                    for (ThreadContext.Known k : hits) {
+                        out.add(new Candidate(start, i, k.type(), k.id(), k.name(), Candidate.Source.SURNAME));
+                    }
+                }
+                if (!anyCase.isEmpty()) {
+                    hits = anyCase.get(word.toLowerCase(Locale.ROOT));
+                    if (hits != null) {
+                        for (ThreadContext.Known k : hits) {
+                            out.add(new Candidate(start, i, k.type(), k.id(), k.name(), Candidate.Source.SURNAME));
+                        }
+                    }
+                }
             }
         }
         // "Hun" + "Manet" matched apart in "Hun Manet": one mention of the full name.
@@ -306,6 +409,16 @@ public final class EntityPipeline implements EntityTagger {
             }
         }
         return merged;
+    }
+
+    /** A character of {@code \p{L}} or {@code \p{N}}, as the surname rule's word boundaries count them. */
+    private static boolean isLetterOrNumber(int c) {
+        if (Character.isLetter(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 
     /** The people of this document, by surname, for the documents that reply to it. */

@@ -98,9 +98,14 @@ public final class PatternRecogniser implements Recogniser {
             }
             int first = j;
             int k = j;
-            while (k < n && (isNameToken(at.token(k)) || (k > first && PARTICLES.contains(at.token(k))
-                    && k + 1 < n && isNameToken(at.token(k + 1))))) {
+            // The name ends where its sentence or paragraph ends: "Governor Viktor Nazarov⏎⏎May …" is two lines.
+            while (k < n && !at.startsSentence(k) && (isNameToken(at.token(k))
+                    || (k > first && PARTICLES.contains(at.token(k)) && k + 1 < n && !at.startsSentence(k + 1)
+                    && isNameToken(at.token(k + 1))))) {
                 k++;
+                if (isPossessive(at.token(k - 1))) {
+                    break; // "Secretary Blinken’s Call with …": the name ends at its possessive
+                }
             }
             if (ofPlace) {
                 // "President of Russia Vladimir Putin": the place comes first, the last two names are the person
@@ -171,6 +176,10 @@ public final class PatternRecogniser implements Recogniser {
             out.add(new Candidate(start, end, type, null, at.text().substring(start, end), Candidate.Source.PATTERN));
             i = e - 1;
         }
+    }
+
+    private static boolean isPossessive(String token) {
+        return token.endsWith("'s") || token.endsWith("’s");
     }
 
     private static boolean isCapWord(String token) {

@@ -87,9 +87,12 @@ final class SpanRepair {
         return parts;
     }
 
-    /** True for one word of a title standing alone ("Principal", "Affairs", "State"), which is never a name. */
+    /**
+     * True for one word of a title standing alone ("Principal", "Affairs", "State", "Mr": a sentence split after
+     * "Mr" leaves it alone), which is never a name.
+     */
     static boolean isTitleWord(String surface) {
-        return TITLE_WORDS.contains(surface);
+        return TITLE_WORDS.contains(surface) || LEADING_TITLES.contains(surface);
     }
 
     /**
@@ -100,12 +103,38 @@ final class SpanRepair {
         int s = start;
         while (s < end) {
             int space = text.indexOf(' ', s);
-            if (space < 0 || space >= end || !LEADING_TITLES.contains(text.substring(s, space))) {
+            if (space < 0 || space >= end) {
+                break;
+            }
+            String word = text.substring(s, space);
+            // "Ms Matviyenko", and the tail of a long title: "Affairs Eli Cohen", "of Transport Sergei Ivanov"
+            if (!LEADING_TITLES.contains(word) && !TITLE_WORDS.contains(word)
+                    && !(s > start && (word.equals("of") || word.equals("and") || word.equals("the")))) {
                 break;
             }
             s = space + 1;
         }
         return s < end ? s : start;
+    }
+
+    /**
+     * The end of a person span before a possessive inside it: a headline's "Blinken’s Call with …" names Blinken,
+     * not "Blinken’s Call". A possessive at the very end is left for the caller's trim.
+     */
+    static int cutAtInnerPossessive(String text, int start, int end) {
+        for (int i = start + 1; i + 2 < end; i++) {
+            char q = text.charAt(i);
+            if ((q == '\'' || q == '’') && text.charAt(i + 1) == 's' && text.charAt(i + 2) == ' ') {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    /** Index of the first line break in {@code [start, end)}, or {@code end}: no name runs over a paragraph break. */
+    static int cutAtLineBreak(String text, int start, int end) {
+        int nl = text.indexOf('\n', start);
+        return nl >= 0 && nl < end ? nl : end;
     }
 
     /**

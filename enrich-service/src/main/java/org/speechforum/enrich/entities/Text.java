@@ -6,6 +6,10 @@ import java.util.Locale;
 /** Small character helpers shared by the layers. */
 final class Text {
 
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern NON_ALNUM = java.util.regex.Pattern.compile("[^a-z0-9]+");
+    private static final java.util.regex.Pattern EDGE_DASHES = java.util.regex.Pattern.compile("^-|-$");
+
     private Text() {
     }
 
@@ -27,7 +31,7 @@ final class Text {
 
     /** A stable id part: lower case, accents stripped, runs of anything else as one dash. */
     static String slug(String s) {
-        String folded = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String folded = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        return EDGE_DASHES.matcher(NON_ALNUM.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
     }
 }

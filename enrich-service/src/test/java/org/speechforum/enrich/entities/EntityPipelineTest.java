@@ -119,4 +119,49 @@ class EntityPipelineTest {
         assertThat(tag("us and the un who eu", true)).isEmpty();
         assertThat(Map.of("nato", "Q7184")).allSatisfy((k, v) -> assertThat(byId(tag(k, true), v)).isPresent());
     }
+
+    /** A stand-in for the model: proposes the given spans as statistical ones. */
+    private static EntityPipeline withModelSpans(String text, EntityType type, String... surfaces) {
+        Recogniser model = at -> {
+            List<Candidate> out = new ArrayList<>();
+            for (String s : surfaces) {
+                int start = text.indexOf(s);
+                out.add(new Candidate(start, start + s.length(), type, null, null, Candidate.Source.STATISTICAL));
+            }
+            return out;
+        };
+        return new EntityPipeline(pipeline.segmenter(), pipeline.gazetteer(), List.of(model));
+    }
+
+    private static List<String> typedSurfaces(List<Entity> entities) {
+        return entities.stream().flatMap(e -> e.mentions().stream().map(m -> e.type() + " " + m.text())).toList();
+    }
+
+    @Test
+    void aTitledNameEndsAtAParagraphBreak() {
+        List<Entity> entities = tag("The talks were chaired by Governor Anna Petrova\n\nMonday brought a second round.",
+                false);
+        assertThat(typedSurfaces(entities)).contains("PERSON Anna Petrova").noneMatch(s -> s.contains("\n"));
+        String text = "Talks with the Northern Shipping Company\n\nMonday brought a second round.";
+        assertThat(typedSurfaces(withModelSpans(text, EntityType.ORGANIZATION, "Northern Shipping Company\n\nMonday")
+                .tag(text, false, ThreadContext.NONE))).contains("ORGANIZATION Northern Shipping Company")
+                .noneMatch(s -> s.contains("\n"));
+    }
+
+    @Test
+    void aHeadlinePossessiveIsNotPartOfAPersonsName() {
+        String text = "Secretary Rubio’s Call with Japanese Foreign Minister Takeshi Iwaya";
+        assertThat(typedSurfaces(tag(text, false))).contains("PERSON Rubio").noneMatch(s -> s.contains("Call"));
+        assertThat(typedSurfaces(withModelSpans(text, EntityType.PERSON, "Rubio’s Call").tag(text, false,
+                ThreadContext.NONE))).contains("PERSON Rubio").noneMatch(s -> s.contains("Call"));
+    }
+
+    @Test
+    void aModelOrganisationEndingInAPersonTheRulesFoundKeepsOnlyTheOrganisation() {
+        String text = "Taking part were Head of the Russian Ministry of Foreign Affairs Sergei Lavrov and others.";
+        List<Entity> entities = withModelSpans(text, EntityType.ORGANIZATION,
+                "Russian Ministry of Foreign Affairs Sergei Lavrov").tag(text, false, ThreadContext.NONE);
+        assertThat(typedSurfaces(entities)).contains("ORGANIZATION Russian Ministry of Foreign Affairs",
+                "PERSON Sergei Lavrov");
+    }
 }

@@ -49,4 +49,32 @@ class SpanRepairTest {
         int defence = text.indexOf("Defence");
         assertThat(SpanRepair.isPortfolioBeforeTitle(text, defence, defence + 7, EntityType.ORGANIZATION)).isFalse();
     }
+
+    @Test
+    void aLongTitlesLastWordsAreNoPartOfTheName() {
+        String text = "Minister of Foreign Affairs Anna Lindh";
+        int start = text.indexOf("Affairs");
+        assertThat(text.substring(SpanRepair.trimLeadingTitles(text, start, text.length()))).isEqualTo("Anna Lindh");
+        int minister = 0;
+        assertThat(text.substring(SpanRepair.trimLeadingTitles(text, minister, text.length()))).isEqualTo("Anna Lindh");
+        String ms = "Ms Matviyenko";
+        assertThat(ms.substring(SpanRepair.trimLeadingTitles(ms, 0, ms.length()))).isEqualTo("Matviyenko");
+    }
+
+    @Test
+    void aPossessiveInsideAPersonSpanEndsTheName() {
+        String text = "Secretary Rubio’s Call with Japanese Foreign Minister Iwaya";
+        int start = text.indexOf("Rubio");
+        assertThat(text.substring(start, SpanRepair.cutAtInnerPossessive(text, start, text.indexOf(" with"))))
+                .isEqualTo("Rubio");
+        String plain = "Rubio's";
+        assertThat(SpanRepair.cutAtInnerPossessive(plain, 0, plain.length())).isEqualTo(plain.length());
+    }
+
+    @Test
+    void noSpanRunsOverALineBreak() {
+        String text = "Governor Anna Petrova\n\nMonday";
+        assertThat(SpanRepair.cutAtLineBreak(text, 9, text.length())).isEqualTo(text.indexOf('\n'));
+        assertThat(SpanRepair.cutAtLineBreak(text, 9, 21)).isEqualTo(21);
+    }
 }
