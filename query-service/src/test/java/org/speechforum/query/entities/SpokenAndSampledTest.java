@@ -1,14 +1,11 @@
 package org.speechforum.query.entities;
 
+import org.speechforum.query.QueryServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.Entity;
-import org.speechforum.localstack.TestEngines;
 import org.speechforum.query.QueryTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -24,18 +21,12 @@ import static org.speechforum.query.QueryTestClient.enriched;
  * configured sample are counted over the sample and the answer says so; {@code speaker=} finds what a person
  * said, not what mentions them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=query-service", "query.entities.cooccurrence-sample=3"})
+@QueryServiceIntegrationTest(properties = "query.entities.cooccurrence-sample=3")
 class SpokenAndSampledTest {
 
     @LocalServerPort
     int port;
 
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
-        registry.add("spring.elasticsearch.uris", TestEngines::elasticsearchUrl);
-    }
 
     @Test
     void coOccurrenceOverMoreDocumentsThanTheSampleIsDeclaredSampledAndSpeakersFilterWhatTheySaid()

@@ -1,14 +1,11 @@
 package org.speechforum.query.index;
 
+import org.speechforum.query.QueryServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentIds;
-import org.speechforum.localstack.TestEngines;
 import org.speechforum.query.QueryTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URLEncoder;
@@ -26,18 +23,12 @@ import static org.speechforum.query.QueryTestClient.send;
  * through the real indexer and search API: a German document is found by another inflected form of its word,
  * never through English rules; an English one never through German rules; facets count both.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=query-service")
+@QueryServiceIntegrationTest
 class LanguageAnalysisTest {
 
     @LocalServerPort
     int port;
 
-    @DynamicPropertySource
-    static void engines(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestEngines::kafkaBootstrapServers);
-        registry.add("spring.elasticsearch.uris", TestEngines::elasticsearchUrl);
-    }
 
     @Test
     void germanTextIsStemmedByGermanRulesAndEnglishTextByEnglishOnes() throws Exception {
