@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
 public final class RetagBenchmark {
 
     private static final Pattern SUMMARY = Pattern.compile(
-            "complete: read (\\d+), re-tagged (\\d+) \\((\\d+) documents/s\\)");
+            "complete: read (\\d+), re-tagged (\\d+) \\(([0-9.]+) documents/s\\)");
 
     private RetagBenchmark() {
     }

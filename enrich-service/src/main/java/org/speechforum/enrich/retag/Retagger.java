@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -213,10 +214,15 @@ public class Retagger {
             log.info("Re-tag '{}' {}: read {}, re-tagged {} ({} documents/s), left out by the filter {}, left to the "
                             + "live listener (ingested again meanwhile) {}, unreadable {}{}", runName,
                     complete ? "complete" : "stopped", result.read(), result.retagged(),
-                    String.format("%.0f", result.documentsPerSecond()), result.filteredOut(), result.newer(),
+                    rate(result.documentsPerSecond()), result.filteredOut(), result.newer(),
                     result.failed(), complete ? "" : "; " + remaining + " to go: run the same command again to resume");
             return result;
         }
+    }
+
+    /** Whole numbers hide a short run's rate ("0 documents/s" for one document in 38 s), so small rates keep decimals. */
+    static String rate(double perSecond) {
+        return String.format(Locale.ROOT, perSecond >= 100 ? "%.0f" : perSecond >= 1 ? "%.1f" : "%.3f", perSecond);
     }
 
     /** Enriches and publishes the batch, minus what was ingested again meanwhile, then repairs the race window. */
