@@ -1,9 +1,9 @@
 package org.speechforum.query.entities;
 
-import org.speechforum.query.QueryServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.Entity;
+import org.speechforum.query.QueryServiceIntegrationTest;
 import org.speechforum.query.QueryTestClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +26,6 @@ class SpokenAndSampledTest {
 
     @LocalServerPort
     int port;
-
 
     @Test
     void coOccurrenceOverMoreDocumentsThanTheSampleIsDeclaredSampledAndSpeakersFilterWhatTheySaid()

@@ -1,9 +1,9 @@
 package org.speechforum.query.index;
 
-import org.speechforum.query.QueryServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentIds;
+import org.speechforum.query.QueryServiceIntegrationTest;
 import org.speechforum.query.QueryTestClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +28,6 @@ class LanguageAnalysisTest {
 
     @LocalServerPort
     int port;
-
 
     @Test
     void germanTextIsStemmedByGermanRulesAndEnglishTextByEnglishOnes() throws Exception {
