@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The best request bodies for each dashboard answer sent straight to Elasticsearch: the ones query-service
  * sends (SearchController + Facets, EntityController.entity, StatsController.mentions on the root-level fields of
- * index version 3). A search is two bodies, the page and the facets, sent as one {@code _msearch}; the entity
+ * index version 3). A search is a count, then two bodies, the page and the facets (sampled above twice
+ * {@link QueryPart#FACET_SAMPLE} matches), sent as one {@code _msearch}; the entity
  * page is the newest documents and the cacheable figures as one {@code _msearch}, then the co-occurring entities'
  * mention counts (the requests query-service sends with a request cache are marked so here too). What this side leaves out is the
  * entity name lookup query-service answers from its cache.
@@ -25,26 +26,39 @@ final class EsQueries {
     private EsQueries() {
     }
 
-    /** GET /api/v1/search?q= or ?entity= (first page, size 20) as an NDJSON {@code _msearch}: page, facets. */
-    static String search(String q, String entity) {
+    /** The first step of GET /api/v1/search: the exact count of matches, which also decides the facet sample. */
+    static String count(String q, String entity) {
+        return "{\"query\":" + query(q, entity) + "}";
+    }
+
+    /**
+     * The second step of GET /api/v1/search?q= or ?entity= (first page, size 20) as an NDJSON {@code _msearch}: the
+     * page (its total is the count), and the facets, under a {@code random_sampler} of about {@code sample}
+     * documents when there are more than twice as many matches (as SearchController and FacetSample do).
+     */
+    static String search(String q, String entity, long matches, int sample) {
         String query = query(q, entity);
         String sort = q != null ? "[{\"_score\":{\"order\":\"desc\"}}," + NEWEST + "," + ID + "]"
                 : "[" + NEWEST + "," + ID + "]";
         String highlight = q == null ? "" : ",\"highlight\":{\"pre_tags\":[\"<mark>\"],\"post_tags\":[\"</mark>\"],"
                 + "\"encoder\":\"html\",\"fields\":{\"text\":{\"number_of_fragments\":3,\"fragment_size\":160},"
                 + "\"title\":{\"number_of_fragments\":0}}}";
-        String page = "{\"size\":20,\"track_total_hits\":10000,\"_source\":{\"includes\":" + HIT_FIELDS
+        String page = "{\"size\":20,\"track_total_hits\":false,\"_source\":{\"includes\":" + HIT_FIELDS
                 + "},\"query\":" + query + ",\"sort\":" + sort + highlight + "}";
-        StringBuilder facets = new StringBuilder("{\"size\":0,\"query\":" + query + ",\"aggs\":{"
-                + terms("kinds", "kind") + "," + terms("sources", "source") + ","
-                + terms("authors", "author.name.keyword") + "," + terms("handles", "author.handle") + ","
-                + terms("types", "entityTypes"));
+        StringBuilder facets = new StringBuilder(terms("kinds", "kind") + "," + terms("sources", "source") + ","
+                + terms("languages", "language") + "," + terms("authors", "author.name.keyword") + ","
+                + terms("handles", "author.handle") + "," + terms("types", "entityTypes"));
         for (String type : TYPES) {
             facets.append(",").append(terms("entities." + type, "entityIdsByType." + type));
         }
         facets.append(",\"dates\":{\"date_histogram\":{\"field\":\"publishedAt\",\"calendar_interval\":\"month\","
-                + "\"min_doc_count\":1}}}}");
-        return "{}\n" + page + "\n{\"request_cache\":true}\n" + facets + "\n";
+                + "\"min_doc_count\":1}}");
+        String aggs = matches > 2L * sample
+                ? "{\"sample\":{\"random_sampler\":{\"probability\":" + ((double) sample / matches)
+                        + ",\"seed\":18},\"aggs\":{" + facets + "}}}"
+                : "{" + facets + "}";
+        return "{}\n" + page + "\n{\"request_cache\":true}\n{\"size\":0,\"track_total_hits\":false,\"query\":"
+                + query + ",\"aggs\":" + aggs + "}\n";
     }
 
     /** Co-occurring entities are counted over this many of the entity's documents (EntityPageProperties). */

@@ -90,14 +90,13 @@ final class QueryPart {
         String[] words = {"BRICS", "Latin America", "food security", "NATO sovereignty", "\"New Development Bank\""};
         String[] entities = {"Q7747", "Q7184", "sf:organization:brics", "Q1394", "Q11256"};
         String esSearch = stack.esUrl() + "/documents/_search";
-        String esMulti = stack.esUrl() + "/documents/_msearch";
         List<QueryKind> kinds = List.of(
                 new QueryKind("search q=", i -> svc + "/api/v1/search?q=" + enc(words[i % words.length]),
-                        i -> postNdjson(esMulti, EsQueries.search(words[i % words.length], null)),
+                        i -> searchStraight(stack.esUrl(), words[i % words.length], null),
                         i -> post(esSearch, OldEsQueries.search(words[i % words.length], null))),
                 new QueryKind("search entity= + facets", i -> svc + "/api/v1/search?entity="
                         + enc(entities[i % entities.length]),
-                        i -> postNdjson(esMulti, EsQueries.search(null, entities[i % entities.length])),
+                        i -> searchStraight(stack.esUrl(), null, entities[i % entities.length]),
                         i -> post(esSearch, OldEsQueries.search(null, entities[i % entities.length]))),
                 new QueryKind("entity page", i -> svc + "/api/v1/entities/" + enc(entities[i % entities.length]),
                         i -> entityPageStraight(esSearch, entities[i % entities.length]),
@@ -124,6 +123,22 @@ final class QueryPart {
             }
         }
         report.note("load average after the query part: " + Report.loadAverage());
+    }
+
+    /** query-service's default {@code query.search.facet-sample}. */
+    static final int FACET_SAMPLE = 10_000;
+
+    /** A search straight to Elasticsearch: the count, then the page and the (maybe sampled) facets. */
+    private static int searchStraight(String esUrl, String q, String entity) throws Exception {
+        HttpResponse<byte[]> counted = BenchKit.HTTP.send(HttpRequest.newBuilder(URI.create(esUrl + "/documents/_count"))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(EsQueries.count(q, entity))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (counted.statusCode() != 200) {
+            return counted.statusCode();
+        }
+        long matches = DocumentJson.mapper().readTree(counted.body()).path("count").asLong();
+        return postNdjson(esUrl + "/documents/_msearch", EsQueries.search(q, entity, matches, FACET_SAMPLE));
     }
 
     /** The entity page straight to Elasticsearch: the page body, then the co-occurring entities' mentions. */

@@ -66,17 +66,29 @@ final class Facets {
         return ids;
     }
 
+    /** Exact facets: every count as Elasticsearch gave it. */
     static Map<String, Object> read(Map<String, Aggregate> aggregations, Map<String, EntityNames.Named> names) {
+        return read(aggregations, names, null);
+    }
+
+    /**
+     * Facets read from {@code aggregations}; with a {@code sample}, from the sampler's bucket, each scaled count
+     * capped at the exact number of matches (a value's estimate can overshoot, a count above the total reads as a
+     * bug), and the sample described under {@code facets.sample}. Without one, {@code facets.sample} is null.
+     */
+    static Map<String, Object> read(Map<String, Aggregate> aggregations, Map<String, EntityNames.Named> names,
+                                    FacetSample sample) {
+        long cap = sample == null ? Long.MAX_VALUE : sample.matches();
         Map<String, Object> facets = new LinkedHashMap<>();
-        facets.put("kinds", counts(aggregations.get("kinds")));
-        facets.put("sources", counts(aggregations.get("sources")));
-        facets.put("languages", counts(aggregations.get("languages")));
-        List<Count> authors = new ArrayList<>(counts(aggregations.get("authors")));
-        authors.addAll(counts(aggregations.get("handles")));
+        facets.put("kinds", counts(aggregations.get("kinds"), cap));
+        facets.put("sources", counts(aggregations.get("sources"), cap));
+        facets.put("languages", counts(aggregations.get("languages"), cap));
+        List<Count> authors = new ArrayList<>(counts(aggregations.get("authors"), cap));
+        authors.addAll(counts(aggregations.get("handles"), cap));
         authors.sort((a, b) -> Long.compare(b.count(), a.count()));
         facets.put("authors", authors);
         Map<String, List<EntityCount>> entities = new LinkedHashMap<>();
-        for (Count type : counts(aggregations.get("types"))) {
+        for (Count type : counts(aggregations.get("types"), cap)) {
             Aggregate ids = aggregations.get("entities." + type.value());
             if (ids == null || !ids.isSterms()) {
                 continue;
@@ -85,7 +97,7 @@ final class Facets {
             for (StringTermsBucket id : ids.sterms().buckets().array()) {
                 String key = id.key().stringValue();
                 EntityNames.Named named = names.get(key);
-                top.add(new EntityCount(key, named == null ? key : named.name(), id.docCount()));
+                top.add(new EntityCount(key, named == null ? key : named.name(), Math.min(id.docCount(), cap)));
             }
             entities.put(type.value(), top);
         }
@@ -95,21 +107,22 @@ final class Facets {
         if (dated != null) {
             for (DateHistogramBucket bucket : dated.filter().aggregations().get("histogram").dateHistogram().buckets()
                     .array()) {
-                dates.add(new DateCount(bucket.keyAsString(), bucket.docCount()));
+                dates.add(new DateCount(bucket.keyAsString(), Math.min(bucket.docCount(), cap)));
             }
         }
         facets.put("dates", dates);
         Aggregate leftOut = aggregations.get("datesLeftOut");
-        facets.put("approximateDatesLeftOut", leftOut == null ? 0 : leftOut.filter().docCount());
+        facets.put("approximateDatesLeftOut", leftOut == null ? 0 : Math.min(leftOut.filter().docCount(), cap));
+        facets.put("sample", sample);
         return facets;
     }
 
-    private static List<Count> counts(Aggregate aggregate) {
+    private static List<Count> counts(Aggregate aggregate, long cap) {
         if (aggregate == null || !aggregate.isSterms()) {
             return List.of();
         }
         return aggregate.sterms().buckets().array().stream()
-                .map(b -> new Count(b.key().stringValue(), b.docCount()))
+                .map(b -> new Count(b.key().stringValue(), Math.min(b.docCount(), cap)))
                 .toList();
     }
 

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ObjectNode;
 
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.SamplerAggregate;
 import co.elastic.clients.elasticsearch.core.search.TotalHits;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import org.speechforum.query.index.EntityNames;
@@ -52,7 +54,7 @@ class SearchController {
             "id", "kind", "source", "url", "title", "author", "publishedAt", "publishedAtPrecision", "language", "parentId",
             "thread", "upvotes", "downvotes", "op");
     static final String SEARCH_EXAMPLE = """
-            {"total":1,"totalRelation":"eq","hits":[{"id":"2c9770e0ff85a0163919fb1ccce44ce5","score":2.1,"kind":"SPEECH","title":"Plenary session","author":{"name":"Vladimir Putin","role":"President of Russia"},"publishedAt":"2024-10-24T10:00:00Z","highlight":{"text":["the <mark>BRICS</mark> partners"]}}],"facets":{"kinds":[{"value":"SPEECH","count":1}],"sources":[{"value":"kremlin.ru","count":1}],"languages":[{"value":"en","count":1}],"authors":[{"value":"Vladimir Putin","count":1}],"entities":{"ORGANIZATION":[{"id":"Q44016","name":"BRICS","count":1}]},"dates":[{"date":"2024-10-01T00:00:00.000Z","count":1}],"approximateDatesLeftOut":0},"cursor":null}""";
+            {"total":1,"totalRelation":"eq","hits":[{"id":"2c9770e0ff85a0163919fb1ccce44ce5","score":2.1,"kind":"SPEECH","title":"Plenary session","author":{"name":"Vladimir Putin","role":"President of Russia"},"publishedAt":"2024-10-24T10:00:00Z","highlight":{"text":["the <mark>BRICS</mark> partners"]}}],"facets":{"kinds":[{"value":"SPEECH","count":1}],"sources":[{"value":"kremlin.ru","count":1}],"languages":[{"value":"en","count":1}],"authors":[{"value":"Vladimir Putin","count":1}],"entities":{"ORGANIZATION":[{"id":"Q44016","name":"BRICS","count":1}]},"dates":[{"date":"2024-10-01T00:00:00.000Z","count":1}],"approximateDatesLeftOut":0,"sample":null},"cursor":null}""";
     static final String DOCUMENT_EXAMPLE = """
             {"id":"2c9770e0ff85a0163919fb1ccce44ce5","kind":"COMMENT","source":"lemmygrad.ml","externalId":"123",\
             "author":{"handle":"cfgaussian","instance":"lemmygrad.ml"},"publishedAt":"2023-11-01T00:00:00Z",\
@@ -117,10 +119,14 @@ class SearchController {
                 speaker)
                 .params(sort, size, cursor, interval);
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
-        // The facets go as their own size-0 request, in parallel with the page, so Elasticsearch's request
-        // cache can answer them again for the next page view of the same question.
-        CompletableFuture<SearchResponse<Void>> facetAnswer = after != null ? null
-                : CompletableFuture.supplyAsync(() -> facets(params), FACET_REQUESTS);
+        // A first page counts its matches exactly (a _count is cheap), which both gives the total and decides
+        // whether the facets are counted over every match or estimated from a sample (FacetSample). The facets go
+        // as their own size-0 request, in parallel with the page, so Elasticsearch's request cache can answer
+        // them again for the next page view of the same question.
+        CompletableFuture<Long> matches = after != null ? null
+                : CompletableFuture.supplyAsync(() -> count(params), FACET_REQUESTS);
+        CompletableFuture<FacetAnswer> facetAnswer = matches == null ? null
+                : matches.thenApplyAsync(n -> facets(params, n), FACET_REQUESTS);
         SearchResponse<ObjectNode> response;
         try {
             response = client.search(request(params, after), ObjectNode.class);
@@ -137,25 +143,48 @@ class SearchController {
         if (after != null && after.pitId() != null && next == null) {
             client.closePointInTime(c -> c.id(after.pitId()));
         }
+        if (facetAnswer != null) {
+            FacetAnswer answer = ParallelSearches.join(facetAnswer);
+            Map<String, Object> facets = Facets.read(answer.aggregations(),
+                    names.of(Facets.entityIds(answer.aggregations())), answer.sample());
+            return new SearchResult(answer.matches(), "eq", hits, facets, next);
+        }
         TotalHits totalHits = response.hits().total();
         long total = totalHits == null ? hits.size() : totalHits.value();
         String relation = totalHits == null || totalHits.relation() == TotalHitsRelation.Eq ? "eq" : "gte";
-        Map<String, Object> facets = null;
-        if (facetAnswer != null) {
-            Map<String, Aggregate> aggregations = ParallelSearches.join(facetAnswer).aggregations();
-            facets = Facets.read(aggregations, names.of(Facets.entityIds(aggregations)));
-        }
-        return new SearchResult(total, relation, hits, facets, next);
+        return new SearchResult(total, relation, hits, null, next);
     }
 
-    private SearchResponse<Void> facets(SearchParams params) {
+    private long count(SearchParams params) {
         try {
-            return client.search(s -> s.index(index.readAlias()).size(0).requestCache(true)
-                    .query(DocumentQueries.of(params))
-                    .aggregations(Facets.requested(params.interval())), Void.class);
+            return client.count(c -> c.index(index.readAlias()).query(DocumentQueries.of(params))).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The facets over every one of {@code matches}, or over a random sample of them when there are many. */
+    private FacetAnswer facets(SearchParams params, long matches) {
+        double probability = FacetSample.probability(matches, search.facetSample());
+        Map<String, Aggregation> requested = Facets.requested(params.interval());
+        try {
+            SearchResponse<Void> response = client.search(s -> s.index(index.readAlias()).size(0).requestCache(true)
+                    .trackTotalHits(t -> t.enabled(false))
+                    .query(DocumentQueries.of(params))
+                    .aggregations(probability < 1 ? FacetSample.around(requested, probability) : requested),
+                    Void.class);
+            if (probability == 1) {
+                return new FacetAnswer(matches, response.aggregations(), null);
+            }
+            SamplerAggregate sampled = FacetSample.bucket(response.aggregations(), client._jsonpMapper());
+            return new FacetAnswer(matches, sampled.aggregations(),
+                    new FacetSample(matches, sampled.docCount(), probability));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record FacetAnswer(long matches, Map<String, Aggregate> aggregations, FacetSample sample) {
     }
 
     @GetMapping("/api/v1/documents/{id}")
@@ -175,8 +204,9 @@ class SearchController {
 
     /**
      * The page: no point in time (a first page that is also the last needs none; the next pages continue with
-     * search_after on the sort values and the document id, which breaks ties), a total counted exactly up to
-     * {@link #EXACT_TOTAL} and answered as a lower bound above, only the fields a hit shows.
+     * search_after on the sort values and the document id, which breaks ties), only the fields a hit shows. A first page
+     * counts no total (the exact {@code _count} beside it gives it); the next pages count exactly up to
+     * {@link #EXACT_TOTAL} and answer a lower bound above.
      */
     private SearchRequest request(SearchParams params, Cursor after) {
         return SearchRequest.of(s -> {
@@ -187,7 +217,8 @@ class SearchController {
                 s.index(index.readAlias());
             }
             s.size(params.size())
-                    .trackTotalHits(t -> t.count(EXACT_TOTAL))
+                    // A first page takes its total from the exact count beside it; the next pages bound theirs.
+                    .trackTotalHits(t -> after == null ? t.enabled(false) : t.count(EXACT_TOTAL))
                     .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
                     .query(DocumentQueries.of(params))
                     .sort(sortOptions(params.effectiveSort()));

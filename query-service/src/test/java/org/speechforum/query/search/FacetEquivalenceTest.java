@@ -151,6 +151,7 @@ class FacetEquivalenceTest {
                 + (interval == null ? "month" : interval) + "\",\"min_doc_count\":1}}}}");
         assertThat(answer.get("total").asLong()).as(path).isEqualTo(old.at("/hits/total/value").asLong());
         assertThat(answer.get("totalRelation").asString()).isEqualTo("eq");
+        assertThat(facets.get("sample").isNull()).as("exact facets below twice the sample size").isTrue();
         assertThat(counts(facets.get("kinds"), "value")).as("kinds of " + path)
                 .isEqualTo(buckets(old.at("/aggregations/kinds/buckets")));
         assertThat(counts(facets.get("sources"), "value")).as("sources of " + path)
