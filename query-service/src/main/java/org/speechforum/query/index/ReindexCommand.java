@@ -28,7 +28,8 @@ class ReindexCommand implements ApplicationRunner {
     ReindexCommand(ConfigurableApplicationContext context, ElasticsearchClient client, IndexProperties index,
                    KafkaProperties kafka, ReindexProperties reindex) {
         this.context = context;
-        this.reindexer = new Reindexer(client, index, String.join(",", kafka.getBootstrapServers()));
+        this.reindexer = new Reindexer(client, index, String.join(",", kafka.getBootstrapServers()),
+                reindex.bulkSize(), reindex.concurrentBulks());
         this.version = reindex.toVersion();
     }
 
@@ -37,8 +38,10 @@ class ReindexCommand implements ApplicationRunner {
         int exit = 0;
         try {
             Reindexer.Result result = reindexer.reindexTo(version);
-            log.info("Reindex done: {} replaced {} ({} records). Set QUERY_INDEX_VERSION={} for the next deployment.",
-                    result.index(), result.previous(), result.replayed(), version);
+            log.info(String.format(java.util.Locale.ROOT, "Reindex done: %s replaced %s (%d documents from %d"
+                            + " records in %.1f s, replay rate %.0f documents/s). Set QUERY_INDEX_VERSION=%d for the"
+                            + " next deployment.", result.index(), result.previous(), result.documents(),
+                    result.replayed(), result.seconds(), result.documentsPerSecond(), version));
         } catch (Exception e) {
             log.error("Reindex to version {} failed; the aliases were not switched unless logged above", version, e);
             exit = 1;

@@ -1,6 +1,8 @@
 package org.speechforum.query.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonData;
+import jakarta.json.JsonValue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,46 +21,80 @@ import org.speechforum.contracts.ThreadRecord;
 import org.speechforum.contracts.Topics;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Rebuilds the index from the log alone, with no downtime: replays the compacted {@code documents.enriched.v1}
- * (bodies, with link finding against the index being built) and then {@code documents.threads.v1} (thread
- * places and aggregates, highest version per document) into a new versioned index while readers and the live
- * indexer keep using the old one, switches both aliases in one atomic request, then replays what arrived on
- * both topics meanwhile (writes are versioned and idempotent, so overlap is harmless). Nothing is read from the
- * old index: it may be gone. Used after a mapping change, or to recover a lost index.
+ * (bodies) and {@code documents.threads.v1} (thread places, aggregates and links, highest version per document)
+ * into a new versioned index while readers and the live indexer keep using the old one, switches both aliases in
+ * one atomic request, then replays what arrived on both topics meanwhile (writes are versioned and idempotent, so
+ * overlap is harmless). Nothing is read from the old index: it may be gone. Used after a mapping change, or to
+ * recover a lost index.
+ * <p>
+ * An index this rebuild creates itself is written by a {@link FreshIndexWriter} (thread records first as
+ * externally versioned stubs, then each body merged with its stub, no read before a write otherwise, several bulks
+ * in flight) with refreshes off and no replicas until it is caught up; both settings are then restored. An index
+ * that already existed (an interrupted run, say) is written like the live indexer does, by {@link ProjectionWriter}.
+ * The replay rate (documents/s) is logged as it goes and at the end.
  */
 public class Reindexer {
 
     private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
-    private static final int BULK_SIZE = 1000;
+    /** Defaults of {@code query.reindex.bulk-size} and {@code query.reindex.concurrent-bulks}. */
+    public static final int BULK_SIZE = 1000;
+    public static final int CONCURRENT_BULKS = 2;
+    private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
 
     private final ElasticsearchClient client;
     private final IndexProperties index;
     private final Map<String, Object> consumerConfig;
     private final ProjectionWriter writer;
+    private final int bulkSize;
+    private final int concurrentBulks;
+    private long replayed;
+    private long startNanos;
+    private long lastProgress;
 
     public Reindexer(ElasticsearchClient client, IndexProperties index, String bootstrapServers) {
+        this(client, index, bootstrapServers, BULK_SIZE, CONCURRENT_BULKS);
+    }
+
+    public Reindexer(ElasticsearchClient client, IndexProperties index, String bootstrapServers, int bulkSize,
+                     int concurrentBulks) {
         this.client = client;
         this.index = index;
+        this.bulkSize = bulkSize;
+        this.concurrentBulks = concurrentBulks;
         this.consumerConfig = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "query-service-reindex-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BULK_SIZE);
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, bulkSize);
         MeterRegistry meters = new SimpleMeterRegistry();
         this.writer = new ProjectionWriter(client, meters, Timer.builder("reindex.bulk").register(meters));
     }
 
-    /** Result of a rebuild: the index now behind both aliases and how many records were replayed into it. */
-    public record Result(String index, String previous, long replayed, long skipped) {
+    /**
+     * Result of a rebuild: the index now behind both aliases, how many records were replayed into it, how many
+     * documents were refused for good, how many documents (stubs included) it holds and how long the replay took
+     * (from the index's creation to the aliases switched and caught up; the JVM's start is not in it).
+     */
+    public record Result(String index, String previous, long replayed, long skipped, long documents,
+                         double seconds) {
+
+        /** Documents in the new index per second of replay. */
+        public double documentsPerSecond() {
+            return seconds > 0 ? documents / seconds : 0;
+        }
     }
 
     public Result reindexTo(int version) throws IOException {
@@ -68,24 +104,119 @@ public class Reindexer {
         if (newIndex.equals(previous)) {
             throw new IllegalArgumentException(newIndex + " is already the live index; choose another version");
         }
+        startNanos = System.nanoTime();
+        lastProgress = startNanos;
+        replayed = 0;
         // The template matches <name>-v*, so the new index gets the current mappings.
         new DocumentIndex(client, index).ensureTemplate();
-        if (!client.indices().exists(e -> e.index(newIndex)).value()) {
+        boolean fresh = !client.indices().exists(e -> e.index(newIndex)).value();
+        if (fresh) {
             client.indices().create(c -> c.index(newIndex));
         }
-        long replayed = 0;
+        long skipped = 0;
         try (KafkaConsumer<String, byte[]> documents = consumer(Topics.ENRICHED);
              KafkaConsumer<String, byte[]> threads = consumer(Topics.THREADS)) {
-            // Bodies first, so thread records then land on documents rather than on stubs.
-            replayed += replayUntilEnd(documents, newIndex);
-            replayed += replayUntilEnd(threads, newIndex);
+            if (fresh) {
+                log.info("Rebuilding into the new index {} (bulks of {}, {} in flight, refresh and replicas off"
+                        + " until caught up)", newIndex, bulkSize, concurrentBulks);
+                skipped += replayFresh(newIndex, documents, threads);
+            } else {
+                log.info("{} exists already: rebuilding into it with conditional writes", newIndex);
+                // Bodies first, so thread records then land on documents rather than on stubs.
+                replayUntilEnd(documents, records -> writeConditionally(newIndex, records));
+                replayUntilEnd(threads, records -> writeConditionally(newIndex, records));
+            }
             log.info("Replayed {} records into {}; switching aliases from {}", replayed, newIndex, previous);
             switchAliases(previous, newIndex);
             // Whatever the live indexer wrote to the old index between the end offsets and the switch.
-            replayed += replayUntilEnd(documents, newIndex);
-            replayed += replayUntilEnd(threads, newIndex);
-            log.info("Index {} is live ({} records replayed)", newIndex, replayed);
-            return new Result(newIndex, previous, replayed, writer.skipped());
+            replayUntilEnd(documents, records -> writeConditionally(newIndex, records));
+            replayUntilEnd(threads, records -> writeConditionally(newIndex, records));
+        }
+        client.indices().refresh(r -> r.index(newIndex));
+        long count = client.count(c -> c.index(newIndex)).count();
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        Result result = new Result(newIndex, previous, replayed, skipped + writer.skipped(), count, seconds);
+        log.info(String.format(Locale.ROOT, "Index %s is live: %d documents from %d records in %.1f s, replay rate"
+                + " %.0f documents/s", newIndex, count, replayed, seconds, result.documentsPerSecond()));
+        return result;
+    }
+
+    /** Both topics into an index nothing else writes yet: threads first (stubs), then bodies. */
+    private long replayFresh(String newIndex, KafkaConsumer<String, byte[]> documents,
+                             KafkaConsumer<String, byte[]> threads) throws IOException {
+        Map<String, String> saved = pauseRefreshAndReplicas(newIndex);
+        try (FreshIndexWriter fresh = new FreshIndexWriter(client, newIndex, bulkSize, concurrentBulks)) {
+            replayUntilEnd(threads, fresh::threads);
+            replayUntilEnd(documents, fresh::bodies);
+            fresh.flush();
+            return fresh.skipped();
+        } finally {
+            restore(newIndex, saved);
+        }
+    }
+
+    /**
+     * Turns refreshes off and replicas to 0 on the new index (nothing reads it yet, and one copy is indexed once
+     * instead of twice), returning the settings as they were to restore them.
+     */
+    private Map<String, String> pauseRefreshAndReplicas(String newIndex) throws IOException {
+        var settings = client.indices().getSettings(g -> g.index(newIndex)).get(newIndex).settings().index();
+        Map<String, String> saved = new LinkedHashMap<>();
+        saved.put("refresh_interval", settings == null || settings.refreshInterval() == null ? null
+                : settings.refreshInterval().time());
+        saved.put("number_of_replicas", settings == null || settings.numberOfReplicas() == null ? null
+                : settings.numberOfReplicas());
+        putSettings(newIndex, Map.of("refresh_interval", "-1", "number_of_replicas", "0"));
+        return saved;
+    }
+
+    private void restore(String newIndex, Map<String, String> saved) throws IOException {
+        putSettings(newIndex, saved);
+        // Before the switch, the replicas the template asked for (if the cluster has nodes for them).
+        client.cluster().health(h -> h.index(newIndex)
+                .waitForStatus(co.elastic.clients.elasticsearch._types.HealthStatus.Yellow)
+                .timeout(t -> t.time("60s")));
+        log.info("Restored {} of {}", saved, newIndex);
+    }
+
+    /** {@code index.<name>: value} for each entry; a null value resets the setting to its default. */
+    private void putSettings(String newIndex, Map<String, String> values) throws IOException {
+        client.indices().putSettings(p -> p.index(newIndex).settings(s -> {
+            values.forEach((name, value) -> s.otherSettings("index." + name,
+                    value == null ? JsonData.of(JsonValue.NULL) : JsonData.of(value)));
+            return s;
+        }));
+    }
+
+    private void writeConditionally(String target, ConsumerRecords<String, byte[]> records) {
+        List<Object> parsed = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() == null) {
+                // A Kafka tombstone on the enriched topic: the document was deleted, so an earlier version
+                // replayed above goes too. On the threads topic it is compaction's, with nothing to project.
+                if (record.key() != null && Topics.ENRICHED.equals(record.topic())) {
+                    parsed.add(EnrichedDocumentIndexer.tombstone(record.key()));
+                }
+                continue;
+            }
+            if (Topics.THREADS.equals(record.topic())) {
+                ThreadRecord thread = DocumentJson.mapper().readValue(record.value(), ThreadRecord.class);
+                if (thread.documentId() != null) {
+                    parsed.add(thread);
+                }
+            } else {
+                Document document = DocumentJson.read(record.value());
+                if (document.id() != null) {
+                    parsed.add(document);
+                }
+            }
+        }
+        if (!parsed.isEmpty()) {
+            try {
+                writer.write(target, Projection.fold(parsed), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -112,42 +243,34 @@ public class Reindexer {
         }
     }
 
-    private long replayUntilEnd(KafkaConsumer<String, byte[]> consumer, String target)
-            throws IOException {
-        long replayed = 0;
+    /** Polls {@code consumer} up to the end offsets it finds now, handing each poll to {@code sink}. */
+    private void replayUntilEnd(KafkaConsumer<String, byte[]> consumer,
+                                java.util.function.Consumer<ConsumerRecords<String, byte[]>> sink) throws IOException {
         Map<TopicPartition, Long> remaining = new HashMap<>(consumer.endOffsets(consumer.assignment()));
         remaining.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
         while (!remaining.isEmpty()) {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofSeconds(1));
-            List<Object> parsed = new ArrayList<>();
-            for (ConsumerRecord<String, byte[]> record : records) {
-                if (record.value() == null) {
-                    // A Kafka tombstone on the enriched topic: the document was deleted, so an earlier version
-                    // replayed above goes too. On the threads topic it is compaction's, with nothing to project.
-                    if (record.key() != null && Topics.ENRICHED.equals(record.topic())) {
-                        parsed.add(EnrichedDocumentIndexer.tombstone(record.key()));
-                    }
-                    continue;
+            if (!records.isEmpty()) {
+                try {
+                    sink.accept(records);
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
                 }
-                if (Topics.THREADS.equals(record.topic())) {
-                    ThreadRecord thread = DocumentJson.mapper().readValue(record.value(), ThreadRecord.class);
-                    if (thread.documentId() != null) {
-                        parsed.add(thread);
-                    }
-                } else {
-                    Document document = DocumentJson.read(record.value());
-                    if (document.id() != null) {
-                        parsed.add(document);
-                    }
-                }
-            }
-            if (!parsed.isEmpty()) {
-                writer.write(target, Projection.fold(parsed), null);
-                replayed += parsed.size();
+                replayed += records.count();
+                progress();
             }
             remaining.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
         }
-        return replayed;
+    }
+
+    private void progress() {
+        long now = System.nanoTime();
+        if (now - lastProgress >= PROGRESS_EVERY_NANOS) {
+            lastProgress = now;
+            double seconds = (now - startNanos) / 1e9;
+            log.info(String.format(Locale.ROOT, "Rebuild: %d records replayed in %.0f s, %.0f records/s", replayed,
+                    seconds, replayed / seconds));
+        }
     }
 
     private void switchAliases(String previous, String next) throws IOException {

@@ -81,6 +81,60 @@ class ProjectionIntegrationTest {
         assertThat(client.getJson("/api/v1/search?root=" + post.id()).get("hits")).hasSize(3);
     }
 
+    @Test
+    void aRebuildIntoAFreshIndexWritesWhatTheLiveProjectionHoldsWhateverTheOrderAndTheBulksInFlight()
+            throws Exception {
+        String source = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
+        Document post = doc(source, "post", null, 0);
+        Document c1 = doc(source, "c1", post.id(), 1);
+        Document c1Edited = c1.toBuilder().text(source + " text c1, edited").build();
+        ThreadRecord c1Orphan = new ThreadRecord(c1.id(), 1, new ThreadInfo(c1.id(), post.id(), 0,
+                List.of(c1.id()), true), 0L, 1L, Instant.parse("2024-06-01T10:01:00Z"));
+        ThreadRecord c1Placed = new ThreadRecord(c1.id(), 5, new ThreadInfo(post.id(), post.id(), 1,
+                List.of(post.id(), c1.id()), false), null, null, null);
+        ThreadRecord postEarly = new ThreadRecord(post.id(), 1, new ThreadInfo(post.id(), null, 0,
+                List.of(post.id()), false), 0L, 1L, Instant.parse("2024-06-01T10:00:00Z"));
+        ThreadRecord postLate = new ThreadRecord(post.id(), 2, postEarly.thread(), 1L, 2L,
+                Instant.parse("2024-06-01T10:01:00Z"));
+        // Newest before oldest, twice, and the older body before the newer one, both around the records.
+        send(Map.of(), List.of(c1Placed, postLate, c1Orphan));
+        QueryTestClient.send(c1, post);
+        send(Map.of(), List.of(postEarly, c1Orphan, c1Placed));
+        QueryTestClient.send(c1Edited);
+        send(Map.of(), List.of(c1Orphan, postEarly));
+        QueryTestClient client = new QueryTestClient(port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        // The live projection settled: the edited body with the newest place, the post's newest aggregates.
+        while (!(client.get("/api/v1/documents/" + c1.id()).body().contains("c1, edited")
+                && client.get("/api/v1/documents/" + c1.id()).body().contains("\"threadVersion\":5")
+                && client.get("/api/v1/documents/" + post.id()).body().contains("\"threadVersion\":2"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+
+        // Tiny bulks over three lanes, so records of one document fall into several bulks in flight.
+        Reindexer.Result result = new Reindexer(elasticsearch, indexProperties,
+                TestEngines.kafkaBootstrapServers(), 5, 3).reindexTo(3000 + (int) (System.nanoTime() % 1000));
+
+        assertThat(result.documents()).isPositive();
+        for (Document d : List.of(post, c1)) {
+            var live = elasticsearch.get(g -> g.index(result.previous()).id(d.id()), tools.jackson.databind.node.ObjectNode.class);
+            var rebuilt = elasticsearch.get(g -> g.index(result.index()).id(d.id()), tools.jackson.databind.node.ObjectNode.class);
+            assertThat(rebuilt.source()).as(d.id()).isEqualTo(live.source());
+        }
+        JsonNode c1Stored = client.getJson("/api/v1/documents/" + c1.id());
+        assertThat(c1Stored.get("text").asString()).endsWith("edited");
+        assertThat(c1Stored.get("threadVersion").asLong()).isEqualTo(5);
+        assertThat(c1Stored.get("thread").get("depth").asInt()).isEqualTo(1);
+        assertThat(client.getJson("/api/v1/documents/" + post.id()).get("thread").get("replyCount").asInt())
+                .isEqualTo(1);
+        // Refreshes and replicas are back to what the template gave the index.
+        var settings = elasticsearch.indices().getSettings(g -> g.index(result.index())).get(result.index())
+                .settings().index();
+        assertThat(settings.refreshInterval()).isNull();
+        assertThat(settings.numberOfReplicas()).isEqualTo(String.valueOf(indexProperties.replicas()));
+    }
+
     private static Document doc(String source, String ext, String parentId, int minute) {
         return Document.builder().id(DocumentIds.of(source, ext))
                 .kind(parentId == null ? DocumentKind.POST : DocumentKind.COMMENT).source(source).externalId(ext)

@@ -1,0 +1,292 @@
+package org.speechforum.query.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.speechforum.contracts.Document;
+import org.speechforum.contracts.DocumentJson;
+import org.speechforum.contracts.ThreadRecord;
+import org.speechforum.contracts.Topics;
+import org.speechforum.kafka.DownstreamUnavailable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writes the rebuild into an index the {@link Reindexer} has just created and that nothing else writes yet (no
+ * alias points at it), so the live {@link ProjectionWriter}'s read-before-every-write is not needed to keep order.
+ * Two phases, in this order:
+ * <ol>
+ *   <li>{@link #threads}: every thread record becomes a stub ({@code id}, {@code thread}, {@code threadVersion},
+ *       {@code links}), written with Elasticsearch's <em>external</em> versioning at the record's version, so a
+ *       record older than (or as old as) the stored one is refused by Elasticsearch itself (409, ignored): the
+ *       highest version wins whatever order the records and the bulks in flight come in;</li>
+ *   <li>{@link #bodies}: each body, merged by {@link Projection#decide} with the stub read back in one
+ *       {@code mget} per bulk, replaces the stub with a plain {@code index}; a tombstone deletes.</li>
+ * </ol>
+ * Each document is so indexed in full once (plus its small stub), which is what makes the rebuild run close to a
+ * raw bulk. Records are spread over {@code lanes} by key (the document id), each lane with one bulk in flight:
+ * all records of a document go through one lane in log order, so a later body always lands after an earlier one
+ * and a bulk's read sees every earlier write of its documents; within a bulk the records are folded per document
+ * first ({@link Projection#fold}).
+ */
+final class FreshIndexWriter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FreshIndexWriter.class);
+    private static final int ROUNDS = 8;
+    private static final List<String> STORED_FIELDS = List.of("kind", "thread", "threadVersion", "links");
+
+    private final ElasticsearchClient client;
+    private final String target;
+    private final int bulkSize;
+    private final ExecutorService executor;
+    private final List<List<ConsumerRecord<String, byte[]>>> buffers = new ArrayList<>();
+    private final List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private volatile boolean bodiesStarted;
+
+    FreshIndexWriter(ElasticsearchClient client, String target, int bulkSize, int lanes) {
+        if (bulkSize < 1 || lanes < 1) {
+            throw new IllegalArgumentException("bulk size and lanes must be at least 1");
+        }
+        this.client = client;
+        this.target = target;
+        this.bulkSize = bulkSize;
+        this.executor = Executors.newFixedThreadPool(lanes, r -> {
+            Thread t = new Thread(r, "reindex-bulk");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < lanes; i++) {
+            buffers.add(new ArrayList<>(bulkSize));
+            inFlight.add(CompletableFuture.completedFuture(null));
+        }
+    }
+
+    /** Phase 1: records of {@code documents.threads.v1}; none may come after the first body. */
+    void threads(Iterable<ConsumerRecord<String, byte[]>> records) {
+        if (bodiesStarted) {
+            throw new IllegalStateException("thread records after bodies would overwrite bodies with stubs");
+        }
+        add(records);
+    }
+
+    /** Phase 2: records of {@code documents.enriched.v1} (a null value is a tombstone). */
+    void bodies(Iterable<ConsumerRecord<String, byte[]>> records) {
+        if (!bodiesStarted) {
+            // The stubs must all be stored before the first body reads them.
+            flush();
+            bodiesStarted = true;
+        }
+        add(records);
+    }
+
+    /** Sends what is buffered and waits for every bulk in flight. */
+    void flush() {
+        for (int lane = 0; lane < buffers.size(); lane++) {
+            send(lane);
+        }
+        for (CompletableFuture<Void> f : inFlight) {
+            await(f);
+        }
+    }
+
+    /** Documents (stubs, bodies, deletions) Elasticsearch took, counting each write. */
+    long written() {
+        return written.get();
+    }
+
+    /** Documents Elasticsearch refused for good (mapping errors): skipped, as the live indexer dead-letters them. */
+    long skipped() {
+        return skipped.get();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    private void add(Iterable<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String key = record.key();
+            if (key == null && record.value() == null) {
+                continue;
+            }
+            int lane = Math.floorMod((key != null ? key : idOf(record)).hashCode(), buffers.size());
+            List<ConsumerRecord<String, byte[]>> buffer = buffers.get(lane);
+            buffer.add(record);
+            if (buffer.size() >= bulkSize) {
+                send(lane);
+            }
+        }
+    }
+
+    /** Hands the lane's buffer to the lane once its previous bulk is done (one bulk in flight per lane). */
+    private void send(int lane) {
+        List<ConsumerRecord<String, byte[]>> batch = buffers.get(lane);
+        if (batch.isEmpty()) {
+            return;
+        }
+        buffers.set(lane, new ArrayList<>(bulkSize));
+        await(inFlight.get(lane));
+        inFlight.set(lane, CompletableFuture.runAsync(() -> write(batch), executor));
+    }
+
+    private static void await(CompletableFuture<Void> future) {
+        try {
+            future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static String idOf(ConsumerRecord<String, byte[]> record) {
+        Object parsed = parse(record);
+        return parsed instanceof Document d ? d.id() : parsed instanceof ThreadRecord t ? t.documentId() : "";
+    }
+
+    /** A body, a tombstone (as {@link EnrichedDocumentIndexer#tombstone}), a thread record, or null to skip. */
+    private static Object parse(ConsumerRecord<String, byte[]> record) {
+        boolean threads = Topics.THREADS.equals(record.topic());
+        if (record.value() == null) {
+            // On the threads topic a null value is compaction's, with nothing to project.
+            return threads || record.key() == null ? null : EnrichedDocumentIndexer.tombstone(record.key());
+        }
+        if (threads) {
+            ThreadRecord thread = DocumentJson.mapper().readValue(record.value(), ThreadRecord.class);
+            return thread.documentId() == null ? null : thread;
+        }
+        Document document = DocumentJson.read(record.value());
+        return document.id() == null ? null : document;
+    }
+
+    private void write(List<ConsumerRecord<String, byte[]>> batch) {
+        List<Object> parsed = new ArrayList<>(batch.size());
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            Object value = parse(record);
+            if (value != null) {
+                parsed.add(value);
+            }
+        }
+        Map<String, Projection.Intent> intents = Projection.fold(parsed);
+        try {
+            Map<String, Projection.Stored> stored = bodiesStarted ? stored(intents.keySet()) : Map.of();
+            List<BulkOperation> ops = new ArrayList<>(intents.size());
+            for (Map.Entry<String, Projection.Intent> e : intents.entrySet()) {
+                BulkOperation op = operation(e.getKey(), e.getValue(), stored.get(e.getKey()));
+                if (op != null) {
+                    ops.add(op);
+                }
+            }
+            bulk(ops);
+        } catch (IOException e) {
+            throw new DownstreamUnavailable("Elasticsearch is unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private BulkOperation operation(String id, Projection.Intent intent, Projection.Stored stored) {
+        Projection.Op op = Projection.decide(id, intent, stored);
+        return switch (op) {
+            case null -> null;
+            case Projection.Delete d -> BulkOperation.of(o -> o.delete(x -> x.index(target).id(d.id())));
+            case Projection.Put p -> {
+                BinaryData json = BinaryData.of(DocumentJson.mapper().writeValueAsBytes(p.json()),
+                        ContentType.APPLICATION_JSON);
+                yield BulkOperation.of(o -> o.index(x -> x.index(target).id(p.id()).document(json)));
+            }
+            case Projection.PutThread t -> {
+                // Only in the threads phase, before any body: the stub is the whole document.
+                BinaryData json = BinaryData.of(DocumentJson.mapper().writeValueAsBytes(t.partial()),
+                        ContentType.APPLICATION_JSON);
+                long version = intent.thread().version();
+                yield BulkOperation.of(o -> o.index(x -> x.index(target).id(t.id()).document(json)
+                        .version(version).versionType(VersionType.External)));
+            }
+        };
+    }
+
+    private Map<String, Projection.Stored> stored(java.util.Collection<String> ids) throws IOException {
+        Map<String, Projection.Stored> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        MgetResponse<ObjectNode> response = client.mget(m -> m.index(target).ids(List.copyOf(ids))
+                .sourceIncludes(STORED_FIELDS).realtime(true), ObjectNode.class);
+        for (MultiGetResponseItem<ObjectNode> item : response.docs()) {
+            if (item.isResult() && item.result().found()) {
+                var r = item.result();
+                ObjectNode source = r.source() == null ? DocumentJson.mapper().createObjectNode() : r.source();
+                JsonNode version = source.get("threadVersion");
+                out.put(r.id(), new Projection.Stored(source.get("kind") == null || source.get("kind").isNull(),
+                        version == null || version.isNull() ? null : version.asLong(), source.get("thread"),
+                        -1, 0, source.get("links")));
+            }
+        }
+        return out;
+    }
+
+    private void bulk(List<BulkOperation> ops) throws IOException {
+        for (int round = 0; !ops.isEmpty(); round++) {
+            if (round == ROUNDS) {
+                throw new DownstreamUnavailable(ops.size() + " documents still not written after " + ROUNDS
+                        + " rounds (refusals)", null);
+            }
+            if (round > 0) {
+                sleep(50L << Math.min(round, 5));
+            }
+            List<BulkOperation> sent = ops;
+            BulkResponse response = client.bulk(BulkRequest.of(b -> b.operations(sent)));
+            List<BulkOperation> again = new ArrayList<>();
+            for (int i = 0; i < response.items().size(); i++) {
+                BulkResponseItem item = response.items().get(i);
+                BulkOperation op = ops.get(i);
+                if (item.error() == null || op.isDelete() && item.status() == 404) {
+                    written.incrementAndGet();
+                } else if (item.status() == 409 && op.isIndex() && op.index().versionType() == VersionType.External) {
+                    // A stub of this document at the same or a higher version is already stored: nothing to do.
+                    continue;
+                } else if (item.status() == 429 || item.status() >= 500) {
+                    again.add(op);
+                } else {
+                    log.warn("Elasticsearch refused document {} in the rebuild: {}", item.id(),
+                            item.error().reason());
+                    skipped.incrementAndGet();
+                }
+            }
+            ops = again;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DownstreamUnavailable("Interrupted between bulk retries", e);
+        }
+    }
+}
