@@ -75,7 +75,12 @@ async function searchView(params) {
   if (!query.get('kind')) query.delete('kind');
   const result = await api(`api/v1/search?${query}`);
   const facets = result.facets || {};
+  // Above twice query.search.facet-sample matches the counts are estimates (read-api.md): say so, once.
+  const sample = facets.sample
+    ? el('p', { class: 'sample' }, `Counts estimated from ${facets.sample.documents} of ${facets.sample.matches} results`)
+    : null;
   const aside = el('aside', { 'aria-label': 'Facets' },
+    sample,
     facetList('Kinds', facets.kinds, v => withParam(params, 'kind', v)),
     facetList('Sources', facets.sources, v => withParam(params, 'source', v)),
     facetList('Languages', facets.languages, v => withParam(params, 'language', v)),

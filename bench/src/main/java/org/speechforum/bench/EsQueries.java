@@ -17,9 +17,11 @@ import java.util.List;
 final class EsQueries {
 
     private static final String HIT_FIELDS = "[\"id\",\"kind\",\"source\",\"url\",\"title\",\"author\",\"publishedAt\","
-            + "\"publishedAtPrecision\",\"parentId\",\"thread\",\"upvotes\",\"downvotes\",\"op\"]";
+            + "\"publishedAtPrecision\",\"language\",\"parentId\",\"thread\",\"upvotes\",\"downvotes\",\"op\"]";
     private static final String NEWEST = "{\"publishedAt\":{\"order\":\"desc\",\"missing\":\"_last\",\"unmapped_type\":\"date\"}}";
     private static final String ID = "{\"id\":{\"order\":\"asc\"}}";
+    /** The languages with their own analysis (LanguageFields.ANALYSERS), in its order. */
+    private static final List<String> LANGUAGES = List.of("de", "fr", "es", "it", "pt", "nl", "ru");
     private static final List<String> TYPES = List.of("PERSON", "ORGANIZATION", "LOCATION", "EVENT", "GROUP", "USER",
             "DATE", "PERCENT", "MONEY");
 
@@ -42,7 +44,9 @@ final class EsQueries {
                 : "[" + NEWEST + "," + ID + "]";
         String highlight = q == null ? "" : ",\"highlight\":{\"pre_tags\":[\"<mark>\"],\"post_tags\":[\"</mark>\"],"
                 + "\"encoder\":\"html\",\"fields\":{\"text\":{\"number_of_fragments\":3,\"fragment_size\":160},"
-                + "\"title\":{\"number_of_fragments\":0}}}";
+                + "\"title\":{\"number_of_fragments\":0},"
+                + "\"textByLanguage.*\":{\"number_of_fragments\":3,\"fragment_size\":160},"
+                + "\"titleByLanguage.*\":{\"number_of_fragments\":0}}}";
         String page = "{\"size\":20,\"track_total_hits\":false,\"_source\":{\"includes\":" + HIT_FIELDS
                 + "},\"query\":" + query + ",\"sort\":" + sort + highlight + "}";
         StringBuilder facets = new StringBuilder(terms("kinds", "kind") + "," + terms("sources", "source") + ","
@@ -108,14 +112,33 @@ final class EsQueries {
     private static String query(String q, String entity) {
         StringBuilder bool = new StringBuilder("{\"bool\":{");
         if (q != null) {
-            bool.append("\"must\":[{\"simple_query_string\":{\"query\":").append(quote(q))
-                    .append(",\"fields\":[\"title^2\",\"text\",\"author.name\"],\"default_operator\":\"and\"}}]");
+            bool.append("\"must\":[").append(fullText(q)).append("]");
         }
         if (entity != null) {
             bool.append(q != null ? "," : "").append("\"filter\":[{\"term\":{\"entityIds\":").append(quote(entity))
                     .append("}}]");
         }
         return bool.append("}}").toString();
+    }
+
+    /**
+     * The query-service's full-text clause (LanguageFields.fullText): English fields for documents without an
+     * analysed language, each analysed language's own fields for the others, so both sides answer the same.
+     */
+    private static String fullText(String q) {
+        StringBuilder should = new StringBuilder("{\"bool\":{\"must\":[" + simple(q, "\"title^2\",\"text\",\"author.name\"")
+                + "],\"must_not\":[{\"exists\":{\"field\":\"analyzedLanguage\"}}]}}");
+        for (String language : LANGUAGES) {
+            should.append(",{\"bool\":{\"filter\":[{\"term\":{\"analyzedLanguage\":\"").append(language)
+                    .append("\"}}],\"must\":[").append(simple(q, "\"titleByLanguage." + language + "^2\",\"textByLanguage."
+                            + language + "\",\"author.name\"")).append("]}}");
+        }
+        return "{\"bool\":{\"should\":[" + should + "],\"minimum_should_match\":\"1\"}}";
+    }
+
+    private static String simple(String q, String fields) {
+        return "{\"simple_query_string\":{\"query\":" + quote(q) + ",\"fields\":[" + fields
+                + "],\"default_operator\":\"and\"}}";
     }
 
     /** The date histogram under the entity's few {@code id:count} terms (EntityMentions.overTime). */
