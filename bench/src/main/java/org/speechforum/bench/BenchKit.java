@@ -8,8 +8,9 @@ import co.elastic.clients.util.ContentType;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentJson;
@@ -126,16 +127,24 @@ final class BenchKit {
         return Admin.create(p);
     }
 
-    /** Deletes every record of {@code topic} so a consumer group starting later begins with an empty log. */
-    void truncate(String topic) throws Exception {
+    /**
+     * Makes consumer group {@code group}, which must have no member yet, start after every record {@code topic}
+     * holds now: its committed offsets are set to the current end of each partition. The pipeline's topics are
+     * compacted ({@code cleanup.policy=compact}), and Kafka refuses DeleteRecords on a topic whose cleanup.policy lacks
+     * {@code delete}, so the bench cannot truncate them; it moves the group instead, which leaves the records to the other readers (bin/reindex, bin/retag) as users see them.
+     */
+    void skipToEnd(String topic, String group) throws Exception {
         try (Admin admin = admin()) {
             var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
             Map<TopicPartition, OffsetSpec> latest = description.partitions().stream()
                     .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
             var ends = admin.listOffsets(latest).all().get();
-            Map<TopicPartition, RecordsToDelete> delete = ends.entrySet().stream().collect(Collectors.toMap(
-                    Map.Entry::getKey, e -> RecordsToDelete.beforeOffset(e.getValue().offset())));
-            admin.deleteRecords(delete).all().get();
+            Map<TopicPartition, OffsetAndMetadata> offsets = ends.entrySet().stream().collect(Collectors.toMap(
+                    Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue().offset())));
+            admin.alterConsumerGroupOffsets(group, offsets).all().get();
+            long skipped = ends.values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+            System.out.printf(Locale.ROOT, "  %s: group %s starts at the end (%d earlier records skipped)%n", topic,
+                    group, skipped);
         }
     }
 
