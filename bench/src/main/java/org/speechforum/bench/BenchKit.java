@@ -85,8 +85,22 @@ final class BenchKit {
         return DocumentJson.mapper().readTree(r.body());
     }
 
+    /**
+     * The live document count of {@code index}, 0 while it does not exist or its shard has not started (query-service
+     * creates its index at start-up, or on its first write when Elasticsearch did not answer then), so a part that
+     * polls a count waits for the index instead of failing on the 404 or 503.
+     */
     long count(String index) throws Exception {
-        return esRequest("GET", "/" + index + "/_count", null).path("count").asLong();
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.esUrl() + "/" + index + "/_count"))
+                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() == 404 || r.statusCode() == 503) {
+            return 0;
+        }
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET /" + index + "/_count → " + r.statusCode() + ": "
+                    + new String(r.body(), StandardCharsets.UTF_8));
+        }
+        return DocumentJson.mapper().readTree(r.body()).path("count").asLong();
     }
 
     long waitForCount(String index, long expected, Duration timeout) throws Exception {
@@ -130,8 +144,9 @@ final class BenchKit {
     /**
      * Makes consumer group {@code group}, which must have no member yet, start after every record {@code topic}
      * holds now: its committed offsets are set to the current end of each partition. The pipeline's topics are
-     * compacted ({@code cleanup.policy=compact}), and Kafka refuses DeleteRecords on a topic whose cleanup.policy lacks
-     * {@code delete}, so the bench cannot truncate them; it moves the group instead, which leaves the records to the other readers (bin/reindex, bin/retag) as users see them.
+     * compacted ({@code cleanup.policy=compact}), and Kafka refuses DeleteRecords on a topic whose cleanup.policy
+     * lacks {@code delete}, so the bench cannot truncate them; it moves the group instead, which leaves the records
+     * to the other readers (bin/reindex, bin/retag) as users see them.
      */
     void skipToEnd(String topic, String group) throws Exception {
         try (Admin admin = admin()) {
