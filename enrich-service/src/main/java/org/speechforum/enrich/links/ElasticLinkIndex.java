@@ -9,7 +9,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import org.speechforum.contracts.DocumentKind;
@@ -19,9 +18,12 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@link LinkIndex} on an Elasticsearch index that enrich-service owns ({@code enrich.links.index}, default
@@ -119,7 +121,12 @@ public class ElasticLinkIndex implements LinkIndex {
         return searchEach(queries, size);
     }
 
-    /** One multi-search for all queries (null: no query, an empty answer). */
+    /**
+     * One multi-search for all queries (null: no query, an empty answer), then one real-time {@code mget} of the
+     * texts of the distinct candidates. The searches return ids only: in a batch the same speech (forward) or forum
+     * document (reverse) is a candidate of many queries, and fetching its text with every hit made the fetch phase
+     * about 40 % of the lookup time on the bench (docs/benchmarks.md).
+     */
     private List<List<Entry>> searchEach(List<Query> queries, int size) throws IOException {
         List<List<Entry>> out = new ArrayList<>(queries.size());
         List<co.elastic.clients.elasticsearch.core.msearch.RequestItem> items = new ArrayList<>();
@@ -128,7 +135,7 @@ public class ElasticLinkIndex implements LinkIndex {
                 items.add(co.elastic.clients.elasticsearch.core.msearch.RequestItem.of(r -> r
                         .header(h -> h.index(index))
                         .body(b -> b.query(q).size(size)
-                                .source(src -> src.filter(f -> f.includes("id", "kind", "url", "text"))))));
+                                .source(src -> src.filter(f -> f.includes("kind", "url"))))));
             }
         }
         if (items.isEmpty()) {
@@ -137,19 +144,45 @@ public class ElasticLinkIndex implements LinkIndex {
         }
         ensureExists();
         var response = client.msearch(m -> m.searches(items), ObjectNode.class);
+        List<List<Hit<ObjectNode>>> hits = new ArrayList<>(queries.size());
+        Set<String> ids = new LinkedHashSet<>();
         int next = 0;
         for (Query q : queries) {
             if (q == null) {
-                out.add(List.of());
+                hits.add(List.of());
                 continue;
             }
             var item = response.responses().get(next++);
             if (!item.isResult()) {
                 throw new DownstreamUnavailable("Link lookup failed: " + item.failure().error().reason(), null);
             }
-            out.add(entries(item.result().hits().hits()));
+            hits.add(item.result().hits().hits());
+            item.result().hits().hits().forEach(h -> ids.add(h.id()));
+        }
+        Map<String, String> texts = texts(ids);
+        for (List<Hit<ObjectNode>> answer : hits) {
+            out.add(entries(answer, texts));
         }
         return out;
+    }
+
+    /** The stored texts of {@code ids}, one real-time multi-get; an id no longer stored is absent. */
+    private Map<String, String> texts(Collection<String> ids) throws IOException {
+        Map<String, String> texts = new HashMap<>();
+        if (ids.isEmpty()) {
+            return texts;
+        }
+        var response = client.mget(m -> m.index(index).ids(List.copyOf(ids))
+                .sourceIncludes("text"), ObjectNode.class);
+        for (var doc : response.docs()) {
+            if (doc.isFailure()) {
+                throw new DownstreamUnavailable("Link text read failed: " + doc.failure().error().reason(), null);
+            }
+            if (doc.result().found() && doc.result().source() != null) {
+                texts.put(doc.result().id(), text(doc.result().source(), "text"));
+            }
+        }
+        return texts;
     }
 
     private static Query speechQuery(Collection<String> keys, Collection<String> urls) {
@@ -229,21 +262,19 @@ public class ElasticLinkIndex implements LinkIndex {
     }
 
     private List<Entry> search(Query query, int size) throws IOException {
-        ensureExists();
-        SearchResponse<ObjectNode> response = client.search(s -> s.index(index).size(size).query(query)
-                .source(src -> src.filter(f -> f.includes("id", "kind", "url", "text"))), ObjectNode.class);
-        return entries(response.hits().hits());
+        return searchEach(List.of(query), size).getFirst();
     }
 
-    private static List<Entry> entries(List<Hit<ObjectNode>> hits) {
+    private static List<Entry> entries(List<Hit<ObjectNode>> hits, Map<String, String> texts) {
         List<Entry> out = new ArrayList<>();
         for (Hit<ObjectNode> hit : hits) {
             ObjectNode doc = hit.source();
-            if (doc == null) {
+            String text = texts.get(hit.id());
+            if (doc == null || text == null) {
                 continue;
             }
-            out.add(new Entry(hit.id(), DocumentKind.valueOf(text(doc, "kind")), text(doc, "url"), text(doc, "text"),
-                    List.of(), List.of()));
+            out.add(new Entry(hit.id(), DocumentKind.valueOf(text(doc, "kind")), text(doc, "url"), text, List.of(),
+                    List.of()));
         }
         return out;
     }
