@@ -73,7 +73,11 @@ public final class EntityPipeline implements EntityTagger {
     /** As {@link #createWithStatistical(java.util.Set)}, the model reading {@code sentences}. */
     public static EntityPipeline createWithStatistical(java.util.Set<EntityType> statisticalTypes,
                                                        StatisticalRecogniser.Sentences sentences) {
-        return new EntityPipeline(new Segmenter(), Gazetteer.loadDefault(),
+        // The model loads on its own threads while the OpenNLP models and the gazetteer load here.
+        org.speechforum.nlp4j.Nlp4jRecogniser.preload();
+        Segmenter segmenter = new Segmenter();
+        Gazetteer gazetteer = Gazetteer.loadDefault();
+        return new EntityPipeline(segmenter, gazetteer,
                 List.of(StatisticalRecogniser.load(statisticalTypes).reading(sentences)));
     }
 

@@ -15,9 +15,9 @@ import java.util.Map;
  */
 public final class GazetteerRecogniser implements Recogniser {
 
-    /** Acronyms that are also lower-case English words: never matched in lower case. */
+    /** Acronyms that are also lower-case English words: never matched in lower case ("cis" in a forum is not the CIS). */
     private static final java.util.Set<String> LOWERCASE_WORDS = java.util.Set.of("who", "alba", "cop", "aid",
-            "eat", "one", "its", "pro", "can", "act", "all", "art", "sun", "era");
+            "eat", "one", "its", "pro", "can", "act", "all", "art", "sun", "era", "cis");
 
     private final PayloadTrie<List<Gazetteer.Alias>> trie;
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The language of a text, by lingua (n-gram models, offline), restricted to the configured languages so that only
@@ -20,29 +22,39 @@ public final class LanguageDetection {
     public record Detected(String language, double confidence) {
     }
 
-    private final LanguageDetector detector;
+    /** The built detector and how long building it took. */
+    private record Loaded(LanguageDetector detector, long millis) {
+    }
+
+    private final CompletableFuture<Loaded> loading;
     private final double minimumConfidence;
     private final int sampleChars;
     private final int minimumLetters;
-    private final long loadMillis;
     private final List<String> languages;
 
-    private LanguageDetection(LanguageDetector detector, List<String> languages, double minimumConfidence,
-                              int sampleChars, int minimumLetters, long loadMillis) {
+    private LanguageDetection(CompletableFuture<Loaded> loading, List<String> languages, double minimumConfidence,
+                              int sampleChars, int minimumLetters) {
         this.minimumLetters = minimumLetters;
-        this.detector = detector;
+        this.loading = loading;
         this.languages = languages;
         this.minimumConfidence = minimumConfidence;
         this.sampleChars = sampleChars;
-        this.loadMillis = loadMillis;
     }
 
-    /** Loads the models of {@code properties.detect()} now (not on the first document). */
+    /** Loads the models of {@code properties.detect()} now (not on the first document), and returns when done. */
     public static LanguageDetection create(LanguageProperties properties) {
+        return loading(properties).awaitLoaded();
+    }
+
+    /**
+     * Checks the settings now and loads the models on a thread of their own, returning at once: enrich-service loads
+     * the entity models meanwhile, instead of one after the other (lingua takes 4 s or more of start-up alone).
+     * {@link #detect} waits for the models; {@link #awaitLoaded()} waits and rethrows a failure.
+     */
+    public static LanguageDetection loading(LanguageProperties properties) {
         if (!properties.enabled()) {
             return none();
         }
-        long t0 = System.nanoTime();
         Language[] languages = properties.detect().stream().map(LanguageDetection::language).toArray(Language[]::new);
         if (languages.length < 2) {
             throw new IllegalArgumentException("enrich.languages.detect needs at least two languages to choose among, got "
@@ -52,24 +64,49 @@ public final class LanguageDetection {
         if (properties.lowAccuracy()) {
             builder = builder.withLowAccuracyMode();
         }
-        LanguageDetector detector = builder.build();
-        return new LanguageDetection(detector, java.util.Arrays.stream(languages).map(LanguageDetection::code).toList(),
-                properties.minimumConfidence(), properties.sampleChars(), properties.minimumLetters(),
-                (System.nanoTime() - t0) / 1_000_000);
+        LanguageDetectorBuilder configured = builder;
+        CompletableFuture<Loaded> loading = CompletableFuture.supplyAsync(() -> {
+            long t0 = System.nanoTime();
+            LanguageDetector detector = configured.build();
+            return new Loaded(detector, (System.nanoTime() - t0) / 1_000_000);
+        }, r -> Thread.ofPlatform().name("lingua-load").daemon(true).start(r));
+        return new LanguageDetection(loading, java.util.Arrays.stream(languages).map(LanguageDetection::code).toList(),
+                properties.minimumConfidence(), properties.sampleChars(), properties.minimumLetters());
     }
 
     /** Detects nothing: every document keeps the language its source declared. */
     public static LanguageDetection none() {
-        return new LanguageDetection(null, List.of(), 1, 0, 0, 0);
+        return new LanguageDetection(null, List.of(), 1, 0, 0);
     }
 
     public boolean enabled() {
-        return detector != null;
+        return loading != null;
     }
 
-    /** How long loading the models took, for the start-up log. */
+    /** Waits until the models are loaded; a failure to load them is thrown here. */
+    public LanguageDetection awaitLoaded() {
+        detector();
+        return this;
+    }
+
+    /** How long loading the models took, for the start-up log (waits for them). */
     public long loadMillis() {
-        return loadMillis;
+        return loading == null ? 0 : join().millis();
+    }
+
+    private LanguageDetector detector() {
+        return loading == null ? null : join().detector();
+    }
+
+    private Loaded join() {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -77,6 +114,7 @@ public final class LanguageDetection {
      * the best language's confidence is below the minimum (mixed texts).
      */
     public Detected detect(String text) {
+        LanguageDetector detector = detector();
         if (detector == null || text == null || text.isBlank()) {
             return null;
         }

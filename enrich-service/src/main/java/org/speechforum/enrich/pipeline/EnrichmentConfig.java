@@ -32,11 +32,14 @@ class EnrichmentConfig {
         List<EntityType> statisticalTypes = properties.entities().statistical().types();
         boolean deriveMissingIds = properties.deriveMissingIds();
         long t0 = System.nanoTime();
+        // lingua is loading on its own thread (LanguagesConfig) while the entity models load here.
         EntityPipeline pipeline = pipelineFor(statistical, statisticalTypes);
-        log.info("Entity tagging ready in {} ms: {} curated and country entities, statistical layer {}",
-                (System.nanoTime() - t0) / 1_000_000, pipeline.gazetteer().entities().size(),
+        long tagging = (System.nanoTime() - t0) / 1_000_000;
+        languages.awaitLoaded();
+        log.info("Entity tagging ready in {} ms: {} curated and country entities, statistical layer {}; with language"
+                        + " detection {} ms", tagging, pipeline.gazetteer().entities().size(),
                 pipeline.statistical().map(s -> "NLP4J " + statisticalTypes + " (model loaded in "
-                        + s.modelLoadMillis() + " ms)").orElse("off"));
+                        + s.modelLoadMillis() + " ms)").orElse("off"), (System.nanoTime() - t0) / 1_000_000);
         return new DocumentEnricher(Clock.systemUTC(), pipeline, new ThreadMemory(100_000), deriveMissingIds,
                 languages, java.util.Set.copyOf(languageProperties.tagged()), taggerVersion.value());
     }
