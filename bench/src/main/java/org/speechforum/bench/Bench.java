@@ -60,8 +60,9 @@ public final class Bench {
 
     private void run(Set<String> parts) throws Exception {
         // parts: enrich | kafka | e2e | rebuild (after e2e) | query
+        EnrichmentPart enrichment = new EnrichmentPart(report);
         if (parts.contains("enrich")) {
-            stage("enrich", new EnrichmentPart(report)::run);
+            stage("enrich", enrichment::run);
         }
         if (parts.contains("kafka") || parts.contains("e2e") || parts.contains("query")) {
             stage("start engines", stack::startEngines);
@@ -77,7 +78,7 @@ public final class Bench {
                 kit.skipToEnd(Topics.RAW, ENRICH_GROUP);
                 stack.startServices("enrich-service");
             });
-            stage("elasticsearch vs pipeline", index::run);
+            stage("elasticsearch vs pipeline", () -> index.run(enrichment.allCoresRate));
         }
         if (parts.contains("rebuild")) {
             if (!parts.contains("e2e")) {

@@ -308,6 +308,16 @@ final class BenchKit {
         return new Load(all, all.getTotalCount() / (double) seconds, errors.get());
     }
 
+    /** The body of a GET, which must answer 200. */
+    byte[] httpGet(String url) throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " → " + r.statusCode());
+        }
+        return r.body();
+    }
+
     static int get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -19,6 +19,11 @@ import static org.speechforum.bench.BenchKit.prop;
 final class EnrichmentPart {
 
     private final Report report;
+    /**
+     * Documents/s of the first configuration at the most threads run (by default one per core): what the e2e part's pipeline
+     * is held against ("enrichment alone on the same machine"); 0 until run.
+     */
+    double allCoresRate;
 
     EnrichmentPart(Report report) {
         this.report = report;
@@ -31,7 +36,9 @@ final class EnrichmentPart {
         String threadCounts = System.getProperty("bench.enrich.threads", "");
         List<Integer> threadList = threadCounts.isBlank() ? threads(cores)
                 : Arrays.stream(threadCounts.split(",")).map(String::strip).map(Integer::valueOf).toList();
-        for (String configuration : System.getProperty("bench.enrich.configuration", "default").split(",")) {
+        String[] configurations = System.getProperty("bench.enrich.configuration", "default").split(",");
+        String firstConfiguration = configurations[0];
+        for (String configuration : configurations) {
             for (int threads : threadList) {
                 Collection<RunResult> results = new Runner(new OptionsBuilder()
                         .include(EnrichBenchmark.class.getName() + ".enrich")
@@ -48,6 +55,9 @@ final class EnrichmentPart {
                 Result<?> bytes = result.getSecondaryResults().get("textBytes");
                 Result<?> tokens = result.getSecondaryResults().get("tokens");
                 int used = Math.min(threads, cores);
+                if (configuration.equals(firstConfiguration) && threads == java.util.Collections.max(threadList)) {
+                    allCoresRate = docs.getScore();
+                }
                 double perCore = bytes.getScore() / 1e6 / used;
                 report.add("3 enrichment", String.format("JMH DocumentEnricher.enrich (%s), %d thread%s, %d MB corpus",
                                 configuration, threads, threads == 1 ? "" : "s", mb),

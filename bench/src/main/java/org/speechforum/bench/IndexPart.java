@@ -44,7 +44,8 @@ final class IndexPart {
         this.report = report;
     }
 
-    void run() throws Exception {
+    /** @param enrichAlone JMH's documents/s for enrichment alone on every core, 0 when the enrich part did not run */
+    void run(double enrichAlone) throws Exception {
         int n = prop("e2e.docs", 10_000);
         List<Document> raw = Corpus.generate(2, n, "e", 0);
         List<byte[]> enriched = enrich(raw);
@@ -79,6 +80,11 @@ final class IndexPart {
                 visible - before, secs, ingestRate);
         report.add("2 index", "Full pipeline, NDJSON 1,000 × 2 clients → searchable (count polled every 100 ms)",
                 String.format(Locale.ROOT, "%.0f docs/s", e2e), ratio(e2e, rawRate));
+        if (enrichAlone > 0) {
+            report.add("2 index", "Full pipeline against enrichment alone (JMH, every core, part 3 of this run)",
+                    String.format(Locale.ROOT, "%.0f of %.0f docs/s", e2e, enrichAlone), ratio(e2e, enrichAlone));
+        }
+        enrichTimes();
 
         // Latency at half the measured maximum.
         double rate = e2e / 2;
@@ -89,6 +95,48 @@ final class IndexPart {
                 String.format(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms (%d docs)",
                         latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getMaxValue(),
                         latency.getTotalCount()), "");
+    }
+
+    /**
+     * Where enrich-service's time went in the pipeline run, per document, from its own timers
+     * ({@code /actuator/prometheus}, docs/metrics.md): the listener's batches, and inside them tagging (per record,
+     * on the tagging pool, so summed over its threads), link finding and threading (per batch).
+     */
+    private void enrichTimes() {
+        try {
+            String text = new String(kit.httpGet(stack.url("enrich-service") + "/actuator/prometheus"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            double documents = metric(text, "pipeline_documents_enriched_total", "");
+            if (documents <= 0) {
+                return;
+            }
+            // Spring Kafka's batch timer names the listener's containers (enrich-service-0, -1, ...).
+            double listener = metric(text, "spring_kafka_listener_seconds_sum", "name=\"enrich-service-");
+            double batches = metric(text, "spring_kafka_listener_seconds_count", "name=\"enrich-service-");
+            double tagging = metric(text, "pipeline_record_process_seconds_sum",
+                    "spring_kafka_listener_id=\"enrich-service\"");
+            double links = metric(text, "pipeline_links_seconds_sum", "");
+            double threading = metric(text, "pipeline_threading_seconds_sum", "");
+            report.add("2 index", String.format(Locale.ROOT, "enrich-service time per document (%.0f documents in %.0f"
+                            + " batches)", documents, batches),
+                    String.format(Locale.ROOT, "listener %.1f ms: links %.1f ms, threading %.1f ms; tagging %.1f ms"
+                                    + " (summed over the pool's threads)", listener * 1e3 / documents,
+                            links * 1e3 / documents, threading * 1e3 / documents, tagging * 1e3 / documents), "");
+        } catch (Exception e) {
+            report.note("enrich-service timers not read: " + e);
+        }
+    }
+
+    /** The sum of the Prometheus samples named {@code name} whose labels contain {@code label}. */
+    static double metric(String prometheus, String name, String label) {
+        double sum = 0;
+        for (String line : prometheus.split("\n")) {
+            if (line.startsWith(name) && (line.length() == name.length() || line.charAt(name.length()) == '{'
+                    || line.charAt(name.length()) == ' ') && line.contains(label)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
     }
 
     /** Submits batches every 100 ms at {@code rate}, each tagged, and polls until each batch is searchable. */

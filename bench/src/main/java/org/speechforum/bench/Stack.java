@@ -71,13 +71,24 @@ final class Stack implements AutoCloseable {
             ServiceJar jar = ServiceJar.of(root, name).requireBuilt("bin/bench builds it");
             // enrich-service runs as users run it: with the NLP4J model, which needs a 2 GB heap.
             String heap = name.equals("enrich-service") ? "-Xmx2g" : "-Xmx1g";
-            ChildJvm jvm = jar.start(List.of("-Xms512m", heap), List.of(), env, work.resolve("logs/" + name + ".log"));
+            ChildJvm jvm = jar.start(List.of("-Xms512m", heap), serviceArgs(name), env,
+                    work.resolve("logs/" + name + ".log"));
             services.put(name, jvm);
             started.add(jvm);
         }
         for (ChildJvm jvm : started) {
             jvm.awaitReady(START_TIMEOUT);
         }
+    }
+
+    /**
+     * Extra command-line arguments of a service, from {@code -Dbench.args.<service>} (comma-separated, as
+     * bin/bench splits BENCH_OPTS on spaces), e.g.
+     * {@code -Dbench.args.enrich-service=--spring.kafka.listener.concurrency=1,--enrich.links.reverse-candidates=1000}.
+     */
+    private static List<String> serviceArgs(String name) {
+        String args = System.getProperty("bench.args." + name, "").strip();
+        return args.isEmpty() ? List.of() : List.of(args.split(","));
     }
 
     @Override

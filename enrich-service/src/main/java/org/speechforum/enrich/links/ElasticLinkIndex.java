@@ -5,6 +5,7 @@ import static org.speechforum.contracts.JsonFields.text;
 import org.speechforum.enrich.store.OwnedIndex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -24,15 +25,19 @@ import java.util.Map;
 
 /**
  * {@link LinkIndex} on an Elasticsearch index that enrich-service owns ({@code enrich.links.index}, default
- * {@code enrich-links-v1}): {@code keys} is a keyword field, candidates come from term lookups on it, never from
- * more-like-this over whole speeches. Entries are written whole (last write wins: an entry only depends on its
- * document's own text).
+ * {@code enrich-links-v2}): candidates come from term lookups on keyword fields, never from more-like-this over
+ * whole speeches. A speech's keys go in {@code speechKeys}, a forum document's in {@code forumKeys}: each lookup then
+ * reads only the postings of the kind it looks for. With one {@code keys} field for both (v1), every forward lookup
+ * walked the postings of all forum documents sharing a key, the bulk of the index, to keep the few speeches among
+ * them. Entries are written whole (last write wins: an entry only depends on its document's own text).
  */
 public class ElasticLinkIndex implements LinkIndex {
 
     private static final String MAPPINGS = "/elasticsearch/link-keys-mappings.json";
-    /** Forward lookups score by shared keys: one should clause per key for at most this many keys. */
+    /** Lookups score by shared keys: one should clause per key for at most this many keys. */
     static final int MAX_SCORED_KEYS = 512;
+    static final String SPEECH_KEYS = "speechKeys";
+    static final String FORUM_KEYS = "forumKeys";
 
     private final ElasticsearchClient client;
     private final String index;
@@ -68,7 +73,7 @@ public class ElasticLinkIndex implements LinkIndex {
                 json.put("url", e.url());
             }
             json.put("text", e.text());
-            json.put("keys", List.copyOf(e.keys()));
+            json.put(e.kind() == DocumentKind.SPEECH ? SPEECH_KEYS : FORUM_KEYS, List.copyOf(e.keys()));
             json.put("urls", List.copyOf(e.urls()));
             bulk.operations(op -> op.index(ix -> ix.id(e.id()).document(json)));
         }
@@ -148,19 +153,11 @@ public class ElasticLinkIndex implements LinkIndex {
     }
 
     private static Query speechQuery(Collection<String> keys, Collection<String> urls) {
-        List<String> scored = keys.stream().limit(MAX_SCORED_KEYS).toList();
-        List<FieldValue> all = keys.stream().map(FieldValue::of).toList();
-        Query query = Query.of(q -> q.bool(b -> {
+        return Query.of(q -> q.bool(b -> {
             b.filter(f -> f.term(t -> t.field("kind").value("SPEECH")));
             // Ranked by the shared keys among the first MAX_SCORED_KEYS (rarer keys weigh more); every key still
             // matches through the terms clause, so a long post's late quote is found, only ranked lower.
-            for (String k : scored) {
-                b.should(s -> s.term(t -> t.field("keys").value(k)));
-            }
-            if (all.size() > scored.size()) {
-                b.should(s -> s.constantScore(c -> c.boost(0.1f)
-                        .filter(f -> f.terms(t -> t.field("keys").terms(v -> v.value(all))))));
-            }
+            scoredKeys(b, SPEECH_KEYS, List.copyOf(keys).subList(0, Math.min(keys.size(), MAX_SCORED_KEYS)), keys);
             if (!urls.isEmpty()) {
                 List<FieldValue> values = urls.stream().map(FieldValue::of).toList();
                 b.should(s -> s.constantScore(c -> c.boost(1000f)
@@ -168,7 +165,39 @@ public class ElasticLinkIndex implements LinkIndex {
             }
             return b.minimumShouldMatch("1");
         }));
-        return query;
+    }
+
+    /**
+     * One {@code term} clause on {@code field} per key of {@code scored} (BM25: documents sharing more, and rarer,
+     * keys rank first), and when {@code all} has more, a low constant-score {@code terms} clause with all of them,
+     * so that every sharing document still matches.
+     */
+    private static void scoredKeys(BoolQuery.Builder b, String field,
+                                   List<String> scored, Collection<String> all) {
+        for (String k : scored) {
+            b.should(s -> s.term(t -> t.field(field).value(k)));
+        }
+        if (all.size() > scored.size()) {
+            List<FieldValue> values = all.stream().map(FieldValue::of).toList();
+            b.should(s -> s.constantScore(c -> c.boost(0.1f)
+                    .filter(f -> f.terms(t -> t.field(field).terms(v -> v.value(values))))));
+        }
+    }
+
+    /**
+     * At most {@link #MAX_SCORED_KEYS} of {@code keys}, evenly spread over them: a speech's winnowed keys follow its
+     * text, and a quote from its end must score like one from its start.
+     */
+    static List<String> spread(Collection<String> keys) {
+        List<String> all = List.copyOf(keys);
+        if (all.size() <= MAX_SCORED_KEYS) {
+            return all;
+        }
+        List<String> out = new ArrayList<>(MAX_SCORED_KEYS);
+        for (int i = 0; i < MAX_SCORED_KEYS; i++) {
+            out.add(all.get((int) ((long) i * all.size() / MAX_SCORED_KEYS)));
+        }
+        return out;
     }
 
     @Override
@@ -179,18 +208,21 @@ public class ElasticLinkIndex implements LinkIndex {
         return search(forumQuery(keys, url), size);
     }
 
+    /**
+     * Forum documents sharing keys with a speech, ranked like the forward lookup (shared keys, rarer weigh more; a
+     * named URL first), so that the {@code size} kept are the likeliest quotes, not the first {@code size} of
+     * every forum document that shares a common phrase with the speech.
+     */
     private static Query forumQuery(Collection<String> keys, String url) {
-        List<FieldValue> values = keys.stream().map(FieldValue::of).toList();
         boolean hasUrl = url != null && !url.isBlank();
         return Query.of(q -> q.bool(b -> {
             b.filter(f -> f.terms(t -> t.field("kind").terms(v -> v.value(
                     List.of(FieldValue.of("POST"), FieldValue.of("COMMENT"))))));
-            if (!values.isEmpty()) {
-                b.should(s -> s.terms(t -> t.field("keys").terms(v -> v.value(values))));
-            }
+            scoredKeys(b, FORUM_KEYS, spread(keys), keys);
             if (hasUrl) {
                 List<FieldValue> named = LinkFinder.urls(url).stream().map(FieldValue::of).toList();
-                b.should(s -> s.terms(t -> t.field("urls").terms(v -> v.value(named))));
+                b.should(s -> s.constantScore(c -> c.boost(1000f)
+                        .filter(f -> f.terms(t -> t.field("urls").terms(v -> v.value(named))))));
             }
             return b.minimumShouldMatch("1");
         }));

@@ -31,7 +31,6 @@ public final class LinkFinder {
     /** The most keys a forum document stores and queries with (a long post is sampled evenly). */
     static final int MAX_FORUM_KEYS = 5_000;
     static final int WINDOW = 4;
-    static final int REVERSE_CANDIDATES = 1_000;
 
     private final LinkIndex index;
     private final LinkProperties properties;
@@ -96,7 +95,7 @@ public final class LinkFinder {
             }
         }
         List<List<LinkIndex.Entry>> forumHits = speechEntries.isEmpty() ? List.of()
-                : index.forumSharingEach(speechEntries, REVERSE_CANDIDATES);
+                : index.forumSharingEach(speechEntries, properties.reverseCandidates());
         for (int i = 0; i < speechEntries.size(); i++) {
             LinkIndex.Entry e = speechEntries.get(i);
             Linker.Speech speech = prepared.computeIfAbsent(e.id(), id -> linker.speech(id, e.url(), e.text()));

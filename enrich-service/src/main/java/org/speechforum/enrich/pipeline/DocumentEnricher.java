@@ -54,8 +54,22 @@ public class DocumentEnricher {
         this.taggerVersion = taggerVersion;
     }
 
-    /** @throws PermanentFailure if the document can never be enriched (no id, no text): retrying cannot help */
+    /**
+     * Enriches with the memory given at construction (tools and tests that enrich one by one).
+     *
+     * @throws PermanentFailure if the document can never be enriched (no id, no text): retrying cannot help
+     */
     public Document enrich(Document raw) {
+        return enrich(raw, threads);
+    }
+
+    /**
+     * Enriches with {@code memory}: the batch's view of the thread state (the listener), from which the tagger
+     * learns the names the document's thread used above it, and into which the document's own go.
+     *
+     * @throws PermanentFailure if the document can never be enriched (no id, no text): retrying cannot help
+     */
+    public Document enrich(Document raw, ThreadMemory memory) {
         if (raw.text() == null) {
             throw new PermanentFailure("A raw document needs a text; " + raw.id() + " has none");
         }
@@ -74,9 +88,9 @@ public class DocumentEnricher {
         String language = detected != null ? detected.language() : LanguageDetection.normalise(raw.language());
         boolean taggable = taggedLanguages.isEmpty() || language == null || taggedLanguages.contains(language);
         boolean forum = raw.kind() == DocumentKind.POST || raw.kind() == DocumentKind.COMMENT;
-        ThreadContext context = threads.contextOf(raw.parentId());
+        ThreadContext context = memory.contextOf(raw.parentId());
         List<Entity> entities = taggable ? tagger.tag(text, forum, context, raw.speakers(), raw.author()) : List.of();
-        threads.remember(id, EntityPipeline.extend(context, entities));
+        memory.remember(id, EntityPipeline.extend(context, entities));
         return raw.toBuilder()
                 .id(id)
                 .text(text)

@@ -6,6 +6,7 @@ import org.speechforum.contracts.Document;
 import org.speechforum.contracts.DocumentJson;
 import org.speechforum.contracts.ThreadRecord;
 import org.speechforum.contracts.Topics;
+import org.speechforum.enrich.entities.ThreadMemory;
 import org.speechforum.kafka.DownstreamUnavailable;
 import org.speechforum.kafka.PipelineMetrics;
 import org.speechforum.kafka.RecordObservations;
@@ -68,16 +69,50 @@ public class RawDocumentListener {
      * @throws DownstreamUnavailable        when Kafka or Elasticsearch does not answer
      */
     public void enrichAndPublish(List<ConsumerRecord<String, byte[]>> records) {
-        // Tag the batch on the bounded pool (one thread per core), then publish in order.
-        List<CompletableFuture<Document>> tagged = new ArrayList<>(records.size());
+        // The names the batch's threads used above it, from the thread state in one read: what entity tagging
+        // links a reply's bare surname to, whichever instance tagged the parent (entities.ThreadMemory).
+        List<Document> raw = new ArrayList<>(records.size());
+        List<RuntimeException> unreadable = new ArrayList<>(records.size());
+        java.util.Set<String> parentIds = new java.util.LinkedHashSet<>();
         for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                Document d = DocumentJson.read(record.value());
+                raw.add(d);
+                unreadable.add(null);
+                if (d.parentId() != null) {
+                    parentIds.add(d.parentId());
+                }
+            } catch (RuntimeException e) {
+                raw.add(null);
+                unreadable.add(e);
+            }
+        }
+        ThreadMemory memory = threading.memory(parentIds);
+        // Tag the batch on the bounded pool (one thread per core), then publish in order. A reply whose parent
+        // is earlier in the batch waits for the parent's tagging, so it reads what the parent left.
+        List<CompletableFuture<Document>> tagged = new ArrayList<>(records.size());
+        Map<String, CompletableFuture<Document>> byId = new java.util.HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            Document d = raw.get(i);
+            if (d == null) {
+                tagged.add(CompletableFuture.failedFuture(unreadable.get(i)));
+                continue;
+            }
             // Inside the record's trace: its logs carry the trace id and pipeline.record.process times enrichment.
-            tagged.add(CompletableFuture.supplyAsync(() -> observations.observe(LISTENER, record, () -> {
-                Document enriched = enricher.enrich(DocumentJson.read(record.value()));
+            java.util.function.Supplier<Document> task = () -> observations.observe(LISTENER, record, () -> {
+                Document enriched = enricher.enrich(d, memory);
                 log.debug("Enriched {} ({} entities)", enriched.id(),
                         enriched.entities() == null ? 0 : enriched.entities().size());
                 return enriched;
-            }), taggingPool));
+            });
+            CompletableFuture<Document> parent = d.parentId() == null ? null : byId.get(d.parentId());
+            CompletableFuture<Document> f = parent == null ? CompletableFuture.supplyAsync(task, taggingPool)
+                    : parent.handle((p, e) -> null).thenApplyAsync(x -> task.get(), taggingPool);
+            tagged.add(f);
+            if (d.id() != null) {
+                byId.put(d.id(), f);
+            }
         }
         List<Document> enriched = new ArrayList<>(records.size());
         BatchListenerFailedException failure = null;
@@ -99,7 +134,8 @@ public class RawDocumentListener {
         enriched = linked.documents();
         // Thread the batch against the shared thread state before anything is published: the records say where
         // each document sits (and what moved because of it), versioned, for documents.threads.v1.
-        Map<String, ThreadRecord> threads = new java.util.LinkedHashMap<>(threading.thread(enriched));
+        Map<String, ThreadRecord> threads = new java.util.LinkedHashMap<>(threading.thread(enriched,
+                memory.remembered()));
         threading.link(linked.reverse()).forEach((id, r) -> threads.merge(id, r,
                 (a, b) -> b.version() >= a.version() ? b : a));
         List<CompletableFuture<?>> sends = new ArrayList<>(enriched.size() + threads.size());

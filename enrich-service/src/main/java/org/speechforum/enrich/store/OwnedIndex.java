@@ -38,16 +38,17 @@ public final class OwnedIndex {
         return name;
     }
 
-    /** Creates the index with its mappings when missing; idempotent and cheap after the first call. */
+    /**
+     * Creates the index with its mappings when missing, else puts its mappings once (so fields added since it was
+     * created, such as the thread state's {@code links} and {@code names}, are there before the first write of
+     * them: the mappings are {@code dynamic: strict}); idempotent and cheap after the first call.
+     */
     public void ensureExists() throws IOException {
         if (ensured) {
             return;
         }
         if (!client.indices().exists(e -> e.index(name)).value()) {
-            try (InputStream mappings = OwnedIndex.class.getResourceAsStream(mappingsResource)) {
-                if (mappings == null) {
-                    throw new IllegalStateException("Mappings " + mappingsResource + " missing from the class path");
-                }
+            try (InputStream mappings = mappings()) {
                 client.indices().create(c -> c.index(name)
                         .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
                         .mappings(m -> m.withJson(mappings)));
@@ -57,7 +58,23 @@ public final class OwnedIndex {
                     throw e;
                 }
             }
+        } else {
+            try (InputStream mappings = mappings()) {
+                // Adding fields is all a put of the same mappings can do; a conflict is logged, not hidden.
+                client.indices().putMapping(p -> p.index(name).withJson(mappings));
+            } catch (ElasticsearchException e) {
+                log.warn("{} index {}: its mappings could not be brought up to date: {}", purpose, name,
+                        e.getMessage());
+            }
         }
         ensured = true;
+    }
+
+    private InputStream mappings() {
+        InputStream mappings = OwnedIndex.class.getResourceAsStream(mappingsResource);
+        if (mappings == null) {
+            throw new IllegalStateException("Mappings " + mappingsResource + " missing from the class path");
+        }
+        return mappings;
     }
 }

@@ -10,18 +10,31 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * One document's entry in the thread state: what threading needs of it (declared parent, participant key,
- * publication time), where it sits, and on a root the thread aggregates.
+ * publication time), where it sits, on a root the thread aggregates, its links, and the people its thread had
+ * named down to it ({@code names}, by surname: what entity tagging of its replies links a bare surname to; see
+ * entities.ThreadMemory). Null {@code names}: not known (an entry written before names were kept, or only linked).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ThreadNode(String id, String parentId, String authorKey, Instant publishedAt, ThreadInfo thread,
-                         Long replyCount, Long participantCount, Instant lastActivityAt, List<Link> links) {
+                         Long replyCount, Long participantCount, Instant lastActivityAt, List<Link> links,
+                         Map<String, Name> names) {
+
+    /** A person a thread named: entity id, full name and entity type (as entity tagging gave them). */
+    public record Name(String id, String name, String type) {
+    }
 
     public ThreadNode {
         Objects.requireNonNull(id, "id");
+    }
+
+    public ThreadNode(String id, String parentId, String authorKey, Instant publishedAt, ThreadInfo thread,
+                      Long replyCount, Long participantCount, Instant lastActivityAt, List<Link> links) {
+        this(id, parentId, authorKey, publishedAt, thread, replyCount, participantCount, lastActivityAt, links, null);
     }
 
     public ThreadNode(String id, String parentId, String authorKey, Instant publishedAt, ThreadInfo thread,
@@ -37,7 +50,14 @@ public record ThreadNode(String id, String parentId, String authorKey, Instant p
     /** A document as it arrives with its own links (the forward ones enrichment found, and any it came with). */
     public static ThreadNode arriving(String id, String parentId, Author author, Instant publishedAt,
                                       List<Link> links) {
-        return new ThreadNode(id, parentId, participantKey(author), publishedAt, null, null, null, null, links);
+        return arriving(id, parentId, author, publishedAt, links, null);
+    }
+
+    /** As above, with the names its thread had named down to it (null: not known, the stored ones stay). */
+    public static ThreadNode arriving(String id, String parentId, Author author, Instant publishedAt,
+                                      List<Link> links, Map<String, Name> names) {
+        return new ThreadNode(id, parentId, participantKey(author), publishedAt, null, null, null, null, links,
+                names == null ? null : Map.copyOf(names));
     }
 
     /**
@@ -46,7 +66,7 @@ public record ThreadNode(String id, String parentId, String authorKey, Instant p
      */
     public ThreadNode linked(List<Link> found) {
         return new ThreadNode(id, parentId, authorKey, publishedAt, thread, replyCount, participantCount,
-                lastActivityAt, mergeLinks(links, found));
+                lastActivityAt, mergeLinks(links, found), names);
     }
 
     @JsonIgnore
@@ -58,13 +78,14 @@ public record ThreadNode(String id, String parentId, String authorKey, Instant p
     public ThreadNode placed(ThreadInfo place) {
         boolean root = id.equals(place.rootId());
         return new ThreadNode(id, parentId, authorKey, publishedAt, place,
-                root ? replyCount : null, root ? participantCount : null, root ? lastActivityAt : null, links);
+                root ? replyCount : null, root ? participantCount : null, root ? lastActivityAt : null, links, names);
     }
 
     /**
      * The same document with what it declares now (a redelivered or edited version) and its stored state. Its
      * own links replace the stored ones, except DISCUSSES / QUOTES links to targets it does not link itself:
-     * those came from speeches that arrived after it (reverse links) and stay.
+     * those came from speeches that arrived after it (reverse links) and stay. Its names replace the stored ones
+     * when it brings any.
      */
     public ThreadNode declaring(ThreadNode arrived) {
         List<Link> merged = links;
@@ -81,7 +102,7 @@ public record ThreadNode(String id, String parentId, String authorKey, Instant p
             merged.addAll(reverse);
         }
         return new ThreadNode(id, arrived.parentId, arrived.authorKey, arrived.publishedAt, thread, replyCount,
-                participantCount, lastActivityAt, merged);
+                participantCount, lastActivityAt, merged, arrived.names != null ? arrived.names : names);
     }
 
     /** {@code existing} with the DISCUSSES / QUOTES links to each target of {@code found} replaced by those. */
@@ -104,7 +125,7 @@ public record ThreadNode(String id, String parentId, String authorKey, Instant p
 
     public ThreadNode withAggregates(Aggregates a) {
         return new ThreadNode(id, parentId, authorKey, publishedAt, thread, a.replyCount(), a.participantCount(),
-                a.lastActivityAt(), links);
+                a.lastActivityAt(), links, names);
     }
 
     @JsonIgnore

@@ -264,6 +264,23 @@ public class Threader {
         return out;
     }
 
+    /**
+     * The names stored on these entries (the people each one's thread had named down to it), by id; entries
+     * without names are absent. One real-time read, for a batch's entity tagging (entities.ThreadMemory).
+     */
+    public Map<String, Map<String, ThreadNode.Name>> names(Collection<String> ids) throws IOException {
+        Map<String, Map<String, ThreadNode.Name>> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        state.get(ids).forEach((id, s) -> {
+            if (s.node().names() != null && !s.node().names().isEmpty()) {
+                out.put(id, s.node().names());
+            }
+        });
+        return out;
+    }
+
     static ThreadRecord record(ThreadState.Stored s) {
         ThreadNode n = s.node();
         return new ThreadRecord(n.id(), s.version(), n.thread(), n.replyCount(), n.participantCount(),

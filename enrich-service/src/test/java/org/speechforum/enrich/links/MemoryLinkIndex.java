@@ -14,7 +14,9 @@ import java.util.Set;
 /**
  * {@link LinkIndex} in memory with Elasticsearch's visibility rule (searches see what was put before the last
  * refresh) and the same lookups as {@link ElasticLinkIndex}: speeches ranked by shared keys (the first
- * {@link ElasticLinkIndex#MAX_SCORED_KEYS} of the query's), a named URL first; forum documents by any shared key.
+ * {@link ElasticLinkIndex#MAX_SCORED_KEYS} of the query's), a named URL first; forum documents ranked by shared keys
+ * (at most {@link ElasticLinkIndex#MAX_SCORED_KEYS} spread over the speech's), a named URL first. Shared keys are
+ * counted, where Elasticsearch weighs rarer ones more (BM25).
  */
 final class MemoryLinkIndex implements LinkIndex {
 
@@ -53,10 +55,22 @@ final class MemoryLinkIndex implements LinkIndex {
     @Override
     public synchronized List<Entry> forumSharing(Collection<String> keys, String url, int size) {
         Set<String> wanted = new HashSet<>(keys);
+        Set<String> scoredKeys = new HashSet<>(ElasticLinkIndex.spread(keys));
         Set<String> named = url == null ? Set.of() : new HashSet<>(LinkFinder.urls(url));
-        return searchable.values().stream()
-                .filter(e -> e.kind() != DocumentKind.SPEECH)
-                .filter(e -> e.keys().stream().anyMatch(wanted::contains) || e.urls().stream().anyMatch(named::contains))
-                .limit(size).toList();
+        List<Map.Entry<Entry, Double>> scored = new ArrayList<>();
+        for (Entry e : searchable.values()) {
+            if (e.kind() == DocumentKind.SPEECH) {
+                continue;
+            }
+            long shared = e.keys().stream().filter(scoredKeys::contains).count();
+            boolean any = shared > 0 || e.keys().stream().anyMatch(wanted::contains);
+            boolean names = e.urls().stream().anyMatch(named::contains);
+            if (any || names) {
+                // As the constant-score clauses of ElasticLinkIndex: 0.1 for a match outside the scored keys.
+                scored.add(Map.entry(e, shared + (shared == 0 && any ? 0.1 : 0) + (names ? 1_000 : 0)));
+            }
+        }
+        scored.sort(Map.Entry.<Entry, Double>comparingByValue(Comparator.reverseOrder()));
+        return scored.stream().limit(size).map(Map.Entry::getKey).toList();
     }
 }

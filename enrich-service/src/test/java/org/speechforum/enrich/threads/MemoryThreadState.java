@@ -14,9 +14,10 @@ import java.util.TreeSet;
 /**
  * The {@link ThreadState} contract in memory, as Elasticsearch keeps it: gets and conditional writes are real
  * time, searches see only what the last refresh published. Every operation is atomic; with {@code jitter} each
- * one first yields or sleeps a little at random, so concurrent threaders interleave in many orders.
+ * one first yields or sleeps a little at random, so concurrent threaders interleave in many orders. Public for
+ * other packages' tests (pipeline), as the state several enrich instances share.
  */
-final class MemoryThreadState implements ThreadState {
+public final class MemoryThreadState implements ThreadState {
 
     private final Map<String, Stored> live = new HashMap<>();
     private Map<String, Stored> searchable = Map.of();
@@ -30,7 +31,7 @@ final class MemoryThreadState implements ThreadState {
         void run() throws Exception;
     }
 
-    MemoryThreadState(Random jitter) {
+    public MemoryThreadState(Random jitter) {
         this.random = jitter;
     }
 

@@ -146,9 +146,18 @@ public class Reindexer {
                              KafkaConsumer<String, byte[]> threads) throws IOException {
         Map<String, String> saved = pauseRefreshAndReplicas(newIndex);
         try (FreshIndexWriter fresh = new FreshIndexWriter(client, newIndex, bulkSize, concurrentBulks)) {
+            long t0 = System.nanoTime();
+            long before = replayed;
             replayUntilEnd(threads, fresh::threads);
+            fresh.flush();
+            long t1 = System.nanoTime();
+            log.info(String.format(Locale.ROOT, "Thread records: %d replayed as stubs in %.1f s", replayed - before,
+                    (t1 - t0) / 1e9));
+            before = replayed;
             replayUntilEnd(documents, fresh::bodies);
             fresh.flush();
+            log.info(String.format(Locale.ROOT, "Bodies: %d replayed in %.1f s", replayed - before,
+                    (System.nanoTime() - t1) / 1e9));
             return fresh.skipped();
         } finally {
             restore(newIndex, saved);
