@@ -85,6 +85,13 @@ final class QueryPart {
         }
         long total = kit.count("documents");
         System.out.println("  documents in the index: " + total);
+        int hold = prop("query.hold", 0);
+        if (hold > 0) {
+            // For looking into a query by hand (profile, explain) on the loaded index before the timed part.
+            System.out.printf("  holding %d s before the timed part: Elasticsearch %s, query-service %s%n", hold,
+                    stack.esUrl(), stack.url("query-service"));
+            Thread.sleep(hold * 1000L);
+        }
         report.note("load average before the query part: " + Report.loadAverage());
         String svc = stack.url("query-service");
         String[] words = {"BRICS", "Latin America", "food security", "NATO sovereignty", "\"New Development Bank\""};
