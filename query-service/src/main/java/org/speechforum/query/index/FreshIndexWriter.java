@@ -4,10 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,12 +16,9 @@ import org.speechforum.contracts.DocumentJson;
 import org.speechforum.contracts.ThreadRecord;
 import org.speechforum.contracts.Topics;
 import org.speechforum.kafka.DownstreamUnavailable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +49,6 @@ final class FreshIndexWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FreshIndexWriter.class);
     private static final int ROUNDS = 8;
-    private static final List<String> STORED_FIELDS = List.of("kind", "thread", "threadVersion", "links");
 
     private final ElasticsearchClient client;
     private final String target;
@@ -194,7 +188,7 @@ final class FreshIndexWriter implements AutoCloseable {
         }
         Map<String, Projection.Intent> intents = Projection.fold(parsed);
         try {
-            Map<String, Projection.Stored> stored = bodiesStarted ? stored(intents.keySet()) : Map.of();
+            Map<String, Projection.Stored> stored = bodiesStarted ? ProjectionWriter.stored(client, target, intents.keySet()) : Map.of();
             List<BulkOperation> ops = new ArrayList<>(intents.size());
             for (Map.Entry<String, Projection.Intent> e : intents.entrySet()) {
                 BulkOperation op = operation(e.getKey(), e.getValue(), stored.get(e.getKey()));
@@ -227,26 +221,6 @@ final class FreshIndexWriter implements AutoCloseable {
                         .version(version).versionType(VersionType.External)));
             }
         };
-    }
-
-    private Map<String, Projection.Stored> stored(java.util.Collection<String> ids) throws IOException {
-        Map<String, Projection.Stored> out = new HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        MgetResponse<ObjectNode> response = client.mget(m -> m.index(target).ids(List.copyOf(ids))
-                .sourceIncludes(STORED_FIELDS).realtime(true), ObjectNode.class);
-        for (MultiGetResponseItem<ObjectNode> item : response.docs()) {
-            if (item.isResult() && item.result().found()) {
-                var r = item.result();
-                ObjectNode source = r.source() == null ? DocumentJson.mapper().createObjectNode() : r.source();
-                JsonNode version = source.get("threadVersion");
-                out.put(r.id(), new Projection.Stored(source.get("kind") == null || source.get("kind").isNull(),
-                        version == null || version.isNull() ? null : version.asLong(), source.get("thread"),
-                        -1, 0, source.get("links")));
-            }
-        }
-        return out;
     }
 
     private void bulk(List<BulkOperation> ops) throws IOException {

@@ -127,7 +127,19 @@ public class ProjectionWriter {
     }
 
     private Map<String, Projection.Stored> stored(String target, java.util.Collection<String> ids) throws IOException {
+        return stored(client, target, ids);
+    }
+
+    /**
+     * What {@code target} holds of {@code ids} that a projection decision needs (stub or body, thread version and
+     * place, links, the version to write against), read in real time; ids it does not hold are absent.
+     */
+    static Map<String, Projection.Stored> stored(ElasticsearchClient client, String target,
+                                                 java.util.Collection<String> ids) throws IOException {
         Map<String, Projection.Stored> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
         MgetResponse<ObjectNode> response = client.mget(m -> m.index(target).ids(List.copyOf(ids))
                 .sourceIncludes(STORED_FIELDS).realtime(true), ObjectNode.class);
         for (MultiGetResponseItem<ObjectNode> item : response.docs()) {
