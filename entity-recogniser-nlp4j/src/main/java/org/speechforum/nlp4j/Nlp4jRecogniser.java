@@ -29,8 +29,9 @@ import java.util.concurrent.CompletionException;
  * NORP, EVENT, DATE, MONEY, PERCENT, ...) over pre-tokenised sentences. The dependency parser is not loaded.
  *
  * <p>Load once per process: about 1.5 GB of heap (lexica, word embeddings and the two models). {@link #load} reads
- * the parts on parallel threads, which on two cores takes about as long as the word embeddings alone (18 s of the
- * 31 s the parts take one after another on an idle core; docs/entities.md, "Benchmark").
+ * the parts on parallel threads: by CPU time, on two idle cores that takes about as long as the word embeddings
+ * alone (19 s of the 27 s of CPU the parts take; docs/entities.md, "Model load time", where the wall times measured
+ * on a loaded machine do not show the gain yet).
  * {@link #recognise} may be called from several threads: the decoder keeps no per-call state outside the nodes it
  * is given.
  */

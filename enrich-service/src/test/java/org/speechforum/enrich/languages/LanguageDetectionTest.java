@@ -82,6 +82,19 @@ class LanguageDetectionTest {
     }
 
     @Test
+    void loadingInTheBackgroundChecksTheSettingsAtOnceAndDetectsOnceLoaded() {
+        // The settings are checked before the models load, so a wrong code still fails the start-up at once.
+        LanguageProperties wrong = new LanguageProperties(true, List.of("en", "xx"), List.of("en"), 0.5, 3000, 20, false);
+        assertThatThrownBy(() -> LanguageDetection.loading(wrong)).hasMessageContaining("'xx' is not an ISO 639-1 code");
+        // detect() waits for the models that load beside the entity models, and gives what create() gives.
+        LanguageDetection loading = LanguageDetection.loading(LanguageProperties.defaults());
+        assertThat(loading.enabled()).isTrue();
+        assertThat(loading.detect(GERMAN)).isEqualTo(detection.detect(GERMAN));
+        assertThat(loading.awaitLoaded().loadMillis()).isPositive();
+        assertThat(LanguageDetection.none().awaitLoaded().enabled()).isFalse();
+    }
+
+    @Test
     void englishIsTaggedGermanAndFrenchAreNotAndSaySo() {
         DocumentEnricher enricher = new DocumentEnricher(Clock.systemUTC(), EntityPipeline.createRulesOnly(),
                 new ThreadMemory(100), false, detection, Set.of("en"), "test+00000000");
