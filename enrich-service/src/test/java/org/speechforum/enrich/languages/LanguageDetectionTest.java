@@ -90,7 +90,8 @@ class LanguageDetectionTest {
         LanguageDetection loading = LanguageDetection.loading(LanguageProperties.defaults());
         assertThat(loading.enabled()).isTrue();
         assertThat(loading.detect(GERMAN)).isEqualTo(detection.detect(GERMAN));
-        assertThat(loading.awaitLoaded().loadMillis()).isPositive();
+        // Zero when another test of this JVM loaded lingua's models first: lingua keeps them once read.
+        assertThat(loading.awaitLoaded().loadMillis()).isNotNegative();
         assertThat(LanguageDetection.none().awaitLoaded().enabled()).isFalse();
     }
 
