@@ -48,7 +48,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FreshIndexWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FreshIndexWriter.class);
-    private static final int ROUNDS = 8;
 
     private final ElasticsearchClient client;
     private final String target;
@@ -225,13 +224,7 @@ final class FreshIndexWriter implements AutoCloseable {
 
     private void bulk(List<BulkOperation> ops) throws IOException {
         for (int round = 0; !ops.isEmpty(); round++) {
-            if (round == ROUNDS) {
-                throw new DownstreamUnavailable(ops.size() + " documents still not written after " + ROUNDS
-                        + " rounds (refusals)", null);
-            }
-            if (round > 0) {
-                sleep(50L << Math.min(round, 5));
-            }
+            ProjectionWriter.beforeRound(round, ops.size(), "refusals");
             List<BulkOperation> sent = ops;
             BulkResponse response = client.bulk(BulkRequest.of(b -> b.operations(sent)));
             List<BulkOperation> again = new ArrayList<>();
@@ -252,15 +245,6 @@ final class FreshIndexWriter implements AutoCloseable {
                 }
             }
             ops = again;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DownstreamUnavailable("Interrupted between bulk retries", e);
         }
     }
 }

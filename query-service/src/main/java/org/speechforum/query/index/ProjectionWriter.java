@@ -66,13 +66,7 @@ public class ProjectionWriter {
         Map<String, Projection.Intent> pending = new LinkedHashMap<>(intents);
         int bodies = 0;
         for (int round = 0; !pending.isEmpty(); round++) {
-            if (round == ROUNDS) {
-                throw new DownstreamUnavailable(pending.size() + " documents still not written after " + ROUNDS
-                        + " rounds (conflicts or refusals)", null);
-            }
-            if (round > 0) {
-                sleep(50L << Math.min(round, 5));
-            }
+            beforeRound(round, pending.size(), "conflicts or refusals");
             Map<String, Projection.Stored> stored = stored(target, pending.keySet());
             List<Projection.Op> ops = new ArrayList<>();
             for (Map.Entry<String, Projection.Intent> e : pending.entrySet()) {
@@ -190,6 +184,20 @@ public class ProjectionWriter {
             return client.bulk(request.build());
         } finally {
             sample.stop(bulkLatency);
+        }
+    }
+
+    /**
+     * Before write round {@code round} of a batch (0 first): gives up after {@link #ROUNDS} rounds with
+     * {@code unwritten} documents left, and backs off between rounds (100 ms doubling to 1.6 s).
+     */
+    static void beforeRound(int round, int unwritten, String why) {
+        if (round == ROUNDS) {
+            throw new DownstreamUnavailable(unwritten + " documents still not written after " + ROUNDS
+                    + " rounds (" + why + ")", null);
+        }
+        if (round > 0) {
+            sleep(50L << Math.min(round, 5));
         }
     }
 
