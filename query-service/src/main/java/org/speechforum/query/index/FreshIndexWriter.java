@@ -19,8 +19,10 @@ import org.speechforum.kafka.DownstreamUnavailable;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -53,11 +55,19 @@ final class FreshIndexWriter implements AutoCloseable {
     private final String target;
     private final int bulkSize;
     private final ExecutorService executor;
-    private final List<List<ConsumerRecord<String, byte[]>>> buffers = new ArrayList<>();
+    private final List<List<Item>> buffers = new ArrayList<>();
     private final List<CompletableFuture<Void>> inFlight = new ArrayList<>();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
-    private volatile boolean bodiesStarted;
+    private boolean bodiesStarted;
+
+    /**
+     * One document's write in a lane: a record of either topic, and/or a thread record already read (the body's
+     * own in {@link #merged}, or a stub's in {@link #stubs}); {@code readStored}: merge with what the index holds
+     * (one {@code mget} for the bulk).
+     */
+    private record Item(ConsumerRecord<String, byte[]> record, ThreadRecord thread, boolean readStored) {
+    }
 
     FreshIndexWriter(ElasticsearchClient client, String target, int bulkSize, int lanes) {
         if (bulkSize < 1 || lanes < 1) {
@@ -77,22 +87,41 @@ final class FreshIndexWriter implements AutoCloseable {
         }
     }
 
-    /** Phase 1: records of {@code documents.threads.v1}; none may come after the first body. */
+    /** Phase 1 of the two-write path: records of {@code documents.threads.v1}; none may come after the first body. */
     void threads(Iterable<ConsumerRecord<String, byte[]>> records) {
         if (bodiesStarted) {
             throw new IllegalStateException("thread records after bodies would overwrite bodies with stubs");
         }
-        add(records);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            add(record, null, false);
+        }
     }
 
-    /** Phase 2: records of {@code documents.enriched.v1} (a null value is a tombstone). */
+    /** Phase 2 of the two-write path: records of {@code documents.enriched.v1} (a null value is a tombstone). */
     void bodies(Iterable<ConsumerRecord<String, byte[]>> records) {
         if (!bodiesStarted) {
             // The stubs must all be stored before the first body reads them.
             flush();
             bodiesStarted = true;
         }
-        add(records);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            add(record, null, true);
+        }
+    }
+
+    /**
+     * The one-write path: a record of {@code documents.enriched.v1} together with its document's newest thread
+     * record ({@code thread}, null if it has none), written once, without reading the index.
+     */
+    void merged(ConsumerRecord<String, byte[]> record, ThreadRecord thread) {
+        add(record, thread, false);
+    }
+
+    /** Thread records (already read, newest per document) of documents with no body: stubs, externally versioned. */
+    void stubs(Iterable<ThreadRecord> records) {
+        for (ThreadRecord thread : records) {
+            add(null, thread, false);
+        }
     }
 
     /** Sends what is buffered and waits for every bulk in flight. */
@@ -102,6 +131,18 @@ final class FreshIndexWriter implements AutoCloseable {
         }
         for (CompletableFuture<Void> f : inFlight) {
             await(f);
+        }
+    }
+
+    /** Drops what is buffered and waits for the bulks in flight, whatever their outcome. */
+    void abandon() {
+        buffers.forEach(List::clear);
+        for (CompletableFuture<Void> f : inFlight) {
+            try {
+                f.join();
+            } catch (CompletionException e) {
+                log.debug("A bulk of the abandoned rebuild failed", e);
+            }
         }
     }
 
@@ -120,24 +161,30 @@ final class FreshIndexWriter implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private void add(Iterable<ConsumerRecord<String, byte[]>> records) {
-        for (ConsumerRecord<String, byte[]> record : records) {
-            String key = record.key();
+    private void add(ConsumerRecord<String, byte[]> record, ThreadRecord thread, boolean readStored) {
+        String key;
+        if (record != null) {
+            key = record.key();
             if (key == null && record.value() == null) {
-                continue;
+                return;
             }
-            int lane = Math.floorMod((key != null ? key : idOf(record)).hashCode(), buffers.size());
-            List<ConsumerRecord<String, byte[]>> buffer = buffers.get(lane);
-            buffer.add(record);
-            if (buffer.size() >= bulkSize) {
-                send(lane);
+            if (key == null) {
+                key = idOf(record);
             }
+        } else {
+            key = thread.documentId();
+        }
+        int lane = Math.floorMod(key.hashCode(), buffers.size());
+        List<Item> buffer = buffers.get(lane);
+        buffer.add(new Item(record, thread, readStored));
+        if (buffer.size() >= bulkSize) {
+            send(lane);
         }
     }
 
     /** Hands the lane's buffer to the lane once its previous bulk is done (one bulk in flight per lane). */
     private void send(int lane) {
-        List<ConsumerRecord<String, byte[]>> batch = buffers.get(lane);
+        List<Item> batch = buffers.get(lane);
         if (batch.isEmpty()) {
             return;
         }
@@ -177,17 +224,29 @@ final class FreshIndexWriter implements AutoCloseable {
         return document.id() == null ? null : document;
     }
 
-    private void write(List<ConsumerRecord<String, byte[]>> batch) {
-        List<Object> parsed = new ArrayList<>(batch.size());
-        for (ConsumerRecord<String, byte[]> record : batch) {
-            Object value = parse(record);
-            if (value != null) {
-                parsed.add(value);
+    private void write(List<Item> batch) {
+        List<Object> parsed = new ArrayList<>(batch.size() * 2);
+        Set<String> read = new HashSet<>();
+        for (Item item : batch) {
+            // The thread record before the body: the fold keeps the newest thread record and the last body.
+            if (item.thread() != null) {
+                parsed.add(item.thread());
+            }
+            if (item.record() != null) {
+                Object value = parse(item.record());
+                if (value != null) {
+                    parsed.add(value);
+                    if (item.readStored()) {
+                        read.add(value instanceof Document d ? d.id() : ((ThreadRecord) value).documentId());
+                    }
+                }
             }
         }
         Map<String, Projection.Intent> intents = Projection.fold(parsed);
         try {
-            Map<String, Projection.Stored> stored = bodiesStarted ? ProjectionWriter.stored(client, target, intents.keySet()) : Map.of();
+            // Only the two-write path's bodies read what is stored (their stubs); the others write blind.
+            Map<String, Projection.Stored> stored = read.isEmpty() ? Map.of()
+                    : ProjectionWriter.stored(client, target, read);
             List<BulkOperation> ops = new ArrayList<>(intents.size());
             for (Map.Entry<String, Projection.Intent> e : intents.entrySet()) {
                 BulkOperation op = operation(e.getKey(), e.getValue(), stored.get(e.getKey()));
@@ -212,7 +271,7 @@ final class FreshIndexWriter implements AutoCloseable {
                 yield BulkOperation.of(o -> o.index(x -> x.index(target).id(p.id()).document(json)));
             }
             case Projection.PutThread t -> {
-                // Only in the threads phase, before any body: the stub is the whole document.
+                // Only for a document with no body written (a stub is the whole document): externally versioned.
                 BinaryData json = BinaryData.of(DocumentJson.mapper().writeValueAsBytes(t.partial()),
                         ContentType.APPLICATION_JSON);
                 long version = intent.thread().version();

@@ -29,7 +29,7 @@ class ReindexCommand implements ApplicationRunner {
                    KafkaProperties kafka, ReindexProperties reindex) {
         this.context = context;
         this.reindexer = new Reindexer(client, index, String.join(",", kafka.getBootstrapServers()),
-                reindex.bulkSize(), reindex.concurrentBulks());
+                reindex.bulkSize(), reindex.concurrentBulks(), reindex.threadRecordsPerPartition());
         this.version = reindex.toVersion();
     }
 

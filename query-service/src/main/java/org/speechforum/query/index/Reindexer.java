@@ -51,6 +51,8 @@ public class Reindexer {
     /** Defaults of {@code query.reindex.bulk-size} and {@code query.reindex.concurrent-bulks}. */
     public static final int BULK_SIZE = 1000;
     public static final int CONCURRENT_BULKS = 2;
+    /** Default of {@code query.reindex.thread-records-per-partition}. */
+    public static final int THREAD_RECORDS_PER_PARTITION = 100_000;
     private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
 
     private final ElasticsearchClient client;
@@ -59,7 +61,9 @@ public class Reindexer {
     private final ProjectionWriter writer;
     private final int bulkSize;
     private final int concurrentBulks;
+    private final int maxThreadRecords;
     private long replayed;
+    private int oneWritePartitions;
     private long startNanos;
     private long lastProgress;
 
@@ -69,7 +73,17 @@ public class Reindexer {
 
     public Reindexer(ElasticsearchClient client, IndexProperties index, String bootstrapServers, int bulkSize,
                      int concurrentBulks) {
+        this(client, index, bootstrapServers, bulkSize, concurrentBulks, THREAD_RECORDS_PER_PARTITION);
+    }
+
+    /**
+     * @param maxThreadRecords documents' thread records of one partition the one-write path holds in memory at
+     *                         most; a partition with more takes the two-write path
+     */
+    public Reindexer(ElasticsearchClient client, IndexProperties index, String bootstrapServers, int bulkSize,
+                     int concurrentBulks, int maxThreadRecords) {
         this.client = client;
+        this.maxThreadRecords = maxThreadRecords;
         this.index = index;
         this.bulkSize = bulkSize;
         this.concurrentBulks = concurrentBulks;
@@ -86,10 +100,11 @@ public class Reindexer {
     /**
      * Result of a rebuild: the index now behind both aliases, how many records were replayed into it, how many
      * documents were refused for good, how many documents (stubs included) it holds and how long the replay took
-     * (from the index's creation to the aliases switched and caught up; the JVM's start is not in it).
+     * (from the index's creation to the aliases switched and caught up; the JVM's start is not in it), and how
+     * many partitions were rebuilt with one write per document (0: every document took two writes).
      */
     public record Result(String index, String previous, long replayed, long skipped, long documents,
-                         double seconds) {
+                         double seconds, int oneWritePartitions) {
 
         /** Documents in the new index per second of replay. */
         public double documentsPerSecond() {
@@ -107,6 +122,7 @@ public class Reindexer {
         startNanos = System.nanoTime();
         lastProgress = startNanos;
         replayed = 0;
+        oneWritePartitions = 0;
         // The template matches <name>-v*, so the new index gets the current mappings.
         new DocumentIndex(client, index).ensureTemplate();
         boolean fresh = !client.indices().exists(e -> e.index(newIndex)).value();
@@ -135,33 +151,238 @@ public class Reindexer {
         client.indices().refresh(r -> r.index(newIndex));
         long count = client.count(c -> c.index(newIndex)).count();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        Result result = new Result(newIndex, previous, replayed, skipped + writer.skipped(), count, seconds);
+        Result result = new Result(newIndex, previous, replayed, skipped + writer.skipped(), count, seconds,
+                oneWritePartitions);
         log.info(String.format(Locale.ROOT, "Index %s is live: %d documents from %d records in %.1f s, replay rate"
                 + " %.0f documents/s", newIndex, count, replayed, seconds, result.documentsPerSecond()));
         return result;
     }
 
-    /** Both topics into an index nothing else writes yet: threads first (stubs), then bodies. */
+    /**
+     * Both topics into an index nothing else writes yet: partition by partition with one write per document when
+     * the topics are co-partitioned ({@link #replayByPartition}), else (or if a record shows they are not) thread
+     * records first as stubs, then the bodies merged with them.
+     */
     private long replayFresh(String newIndex, KafkaConsumer<String, byte[]> documents,
                              KafkaConsumer<String, byte[]> threads) throws IOException {
         Map<String, String> saved = pauseRefreshAndReplicas(newIndex);
-        try (FreshIndexWriter fresh = new FreshIndexWriter(client, newIndex, bulkSize, concurrentBulks)) {
-            long t0 = System.nanoTime();
-            long before = replayed;
-            replayUntilEnd(threads, fresh::threads);
-            fresh.flush();
-            long t1 = System.nanoTime();
-            log.info(String.format(Locale.ROOT, "Thread records: %d replayed as stubs in %.1f s", replayed - before,
-                    (t1 - t0) / 1e9));
-            before = replayed;
-            replayUntilEnd(documents, fresh::bodies);
-            fresh.flush();
-            log.info(String.format(Locale.ROOT, "Bodies: %d replayed in %.1f s", replayed - before,
-                    (System.nanoTime() - t1) / 1e9));
-            return fresh.skipped();
+        try {
+            int bodyPartitions = documents.assignment().size();
+            int threadPartitions = threads.assignment().size();
+            if (bodyPartitions == threadPartitions) {
+                long before = replayed;
+                try (FreshIndexWriter fresh = new FreshIndexWriter(client, newIndex, bulkSize, concurrentBulks)) {
+                    replayByPartition(fresh, documents, threads);
+                    return fresh.skipped();
+                } catch (NotCoPartitioned e) {
+                    oneWritePartitions = 0;
+                    log.warn("{}: rebuilding {} again with thread records first, then bodies", e.getMessage(),
+                            newIndex);
+                    replayed = before;
+                    client.indices().delete(d -> d.index(newIndex));
+                    client.indices().create(c -> c.index(newIndex));
+                    pauseRefreshAndReplicas(newIndex);
+                    for (KafkaConsumer<String, byte[]> consumer : List.of(documents, threads)) {
+                        consumer.seekToBeginning(consumer.assignment());
+                    }
+                }
+            } else {
+                log.info("{} has {} partitions and {} has {}: thread records first, then bodies", Topics.ENRICHED,
+                        bodyPartitions, Topics.THREADS, threadPartitions);
+            }
+            try (FreshIndexWriter fresh = new FreshIndexWriter(client, newIndex, bulkSize, concurrentBulks)) {
+                long t0 = System.nanoTime();
+                long before = replayed;
+                replayUntilEnd(threads, fresh::threads);
+                fresh.flush();
+                long t1 = System.nanoTime();
+                log.info(String.format(Locale.ROOT, "Thread records: %d replayed as stubs in %.1f s",
+                        replayed - before, (t1 - t0) / 1e9));
+                before = replayed;
+                replayUntilEnd(documents, fresh::bodies);
+                fresh.flush();
+                log.info(String.format(Locale.ROOT, "Bodies: %d replayed in %.1f s", replayed - before,
+                        (System.nanoTime() - t1) / 1e9));
+                return fresh.skipped();
+            }
         } finally {
             restore(newIndex, saved);
         }
+    }
+
+    /** A record that is not where the producers' default partitioner puts its key. */
+    private static final class NotCoPartitioned extends RuntimeException {
+        NotCoPartitioned(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * The one-write path. Both topics are keyed by document id, produced with the same key serializer and the
+     * default partitioner and created with the same partition count, so partition p of the threads topic holds
+     * every thread record of the documents whose bodies are in partition p of the enriched topic. Per partition:
+     * its thread records are read to the end into a map (newest version per document), then each body of its
+     * enriched partition is written once, merged with its document's record, and the records of documents with no
+     * body left are written as stubs (externally versioned). Every record's partition is checked against its key;
+     * one that is elsewhere (a topic whose partitions were added to, a producer that chose partitions) aborts
+     * with {@link NotCoPartitioned}. A partition with more than {@link #maxThreadRecords} documents' thread
+     * records takes the two-write path (stubs, then bodies read back) for itself, bounding the map.
+     */
+    private void replayByPartition(FreshIndexWriter fresh, KafkaConsumer<String, byte[]> documents,
+                                   KafkaConsumer<String, byte[]> threads) {
+        List<TopicPartition> bodyPartitions = sorted(documents.assignment());
+        List<TopicPartition> threadPartitions = sorted(threads.assignment());
+        int n = bodyPartitions.size();
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        long t0 = System.nanoTime();
+        long threadRecords = 0;
+        long bodies = 0;
+        long stubs = 0;
+        int overflowed = 0;
+        for (int p = 0; p < n; p++) {
+            try {
+                TopicPartition threadPartition = threadPartitions.get(p);
+                TopicPartition bodyPartition = bodyPartitions.get(p);
+                // Newest thread record per document of this partition, and whether a body of it came.
+                Map<String, Slot> slots = new HashMap<>();
+                boolean overflow = false;
+                threads.assign(List.of(threadPartition));
+                threads.seekToBeginning(List.of(threadPartition));
+                long before = replayed;
+                for (ConsumerRecords<String, byte[]> records : untilEnd(threads)) {
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        checkPlaced(record, n);
+                        if (record.value() == null) {
+                            continue;
+                        }
+                        ThreadRecord thread = DocumentJson.mapper().readValue(record.value(), ThreadRecord.class);
+                        if (thread.documentId() == null) {
+                            continue;
+                        }
+                        if (overflow) {
+                            fresh.stubs(List.of(thread));
+                            continue;
+                        }
+                        Slot slot = slots.computeIfAbsent(thread.documentId(), k -> new Slot());
+                        if (slot.thread == null || thread.version() > slot.thread.version()) {
+                            slot.thread = thread;
+                        }
+                        if (slots.size() > maxThreadRecords) {
+                            overflow = true;
+                            overflowed++;
+                            fresh.stubs(slots.values().stream().map(s -> s.thread).toList());
+                            slots = Map.of();
+                        }
+                    }
+                }
+                threadRecords += replayed - before;
+                positions.put(threadPartition, threads.position(threadPartition));
+                documents.assign(List.of(bodyPartition));
+                documents.seekToBeginning(List.of(bodyPartition));
+                for (ConsumerRecords<String, byte[]> records : untilEnd(documents)) {
+                    for (ConsumerRecord<String, byte[]> record : records) {
+                        checkPlaced(record, n);
+                        bodies++;
+                        if (overflow) {
+                            fresh.bodies(List.of(record));
+                            continue;
+                        }
+                        Slot slot = record.key() == null ? null : slots.get(record.key());
+                        if (slot != null) {
+                            // A tombstone counts too: a deleted document leaves no stub behind.
+                            slot.body = true;
+                        }
+                        fresh.merged(record, slot == null ? null : slot.thread);
+                    }
+                }
+                positions.put(bodyPartition, documents.position(bodyPartition));
+                List<ThreadRecord> bodiless = new ArrayList<>();
+                slots.values().forEach(s -> {
+                    if (!s.body) {
+                        bodiless.add(s.thread);
+                    }
+                });
+                fresh.stubs(bodiless);
+                stubs += bodiless.size();
+            } catch (NotCoPartitioned e) {
+                // Nothing may still be writing when the caller deletes the index.
+                fresh.abandon();
+                throw e;
+            }
+        }
+        fresh.flush();
+        oneWritePartitions = n - overflowed;
+        // The catch-up after the switch goes on from where each partition was read to.
+        threads.assign(threadPartitions);
+        documents.assign(bodyPartitions);
+        positions.forEach((tp, offset) -> (tp.topic().equals(Topics.THREADS) ? threads : documents).seek(tp, offset));
+        log.info(String.format(Locale.ROOT, "Partition by partition (%d): %d thread records, %d"
+                        + " body records, %d stubs of documents with no body, in %.1f s%s", n, threadRecords, bodies,
+                stubs, (System.nanoTime() - t0) / 1e9, overflowed == 0 ? ""
+                        : " (" + overflowed + " partitions over " + maxThreadRecords + " documents' thread records"
+                        + " took the two-write path)"));
+    }
+
+    private static final class Slot {
+        ThreadRecord thread;
+        boolean body;
+    }
+
+    private static List<TopicPartition> sorted(java.util.Collection<TopicPartition> partitions) {
+        return partitions.stream().sorted(java.util.Comparator.comparingInt(TopicPartition::partition)).toList();
+    }
+
+    /** Throws unless {@code record} is in the partition the default partitioner gives its key. */
+    private static void checkPlaced(ConsumerRecord<String, byte[]> record, int partitions) {
+        if (record.key() == null) {
+            if (record.value() == null) {
+                return;
+            }
+            throw new NotCoPartitioned(record.topic() + "-" + record.partition() + "@" + record.offset()
+                    + " has no key");
+        }
+        byte[] key = record.key().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int expected = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(key))
+                % partitions;
+        if (expected != record.partition()) {
+            throw new NotCoPartitioned(record.topic() + "-" + record.partition() + "@" + record.offset() + " (key "
+                    + record.key() + ") belongs in partition " + expected + " by its key");
+        }
+    }
+
+    /** The polls of {@code consumer}'s assignment up to the end offsets it finds now, counted in {@link #replayed}. */
+    private Iterable<ConsumerRecords<String, byte[]>> untilEnd(KafkaConsumer<String, byte[]> consumer) {
+        return () -> new java.util.Iterator<>() {
+            final Map<TopicPartition, Long> remaining = new HashMap<>(consumer.endOffsets(consumer.assignment()));
+            ConsumerRecords<String, byte[]> next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null) {
+                    remaining.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+                    if (remaining.isEmpty()) {
+                        return false;
+                    }
+                    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofSeconds(1));
+                    if (!records.isEmpty()) {
+                        replayed += records.count();
+                        progress();
+                        next = records;
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public ConsumerRecords<String, byte[]> next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                ConsumerRecords<String, byte[]> out = next;
+                next = null;
+                return out;
+            }
+        };
     }
 
     /**

@@ -117,10 +117,22 @@ class ProjectionIntegrationTest {
                 TestEngines.kafkaBootstrapServers(), 5, 3).reindexTo(3000 + (int) (System.nanoTime() % 1000));
 
         assertThat(result.documents()).isPositive();
+        // Both topics are keyed by id over the same partitions: every partition took one write per document.
+        assertThat(result.oneWritePartitions()).isEqualTo(enrichedPartitions());
         for (Document d : List.of(post, c1)) {
             var live = elasticsearch.get(g -> g.index(result.previous()).id(d.id()), tools.jackson.databind.node.ObjectNode.class);
             var rebuilt = elasticsearch.get(g -> g.index(result.index()).id(d.id()), tools.jackson.databind.node.ObjectNode.class);
             assertThat(rebuilt.source()).as(d.id()).isEqualTo(live.source());
+        }
+        // A memory bound of no thread records held: every partition with any takes two writes per document
+        // (stubs, then bodies read back) and ends the same.
+        Reindexer.Result bounded = new Reindexer(elasticsearch, indexProperties,
+                TestEngines.kafkaBootstrapServers(), 5, 3, 0).reindexTo(5000 + (int) (System.nanoTime() % 1000));
+        assertThat(bounded.oneWritePartitions()).isLessThan(enrichedPartitions());
+        for (Document d : List.of(post, c1)) {
+            var first = elasticsearch.get(g -> g.index(result.index()).id(d.id()), tools.jackson.databind.node.ObjectNode.class);
+            var again = elasticsearch.get(g -> g.index(bounded.index()).id(d.id()), tools.jackson.databind.node.ObjectNode.class);
+            assertThat(again.source()).as(d.id()).isEqualTo(first.source());
         }
         JsonNode c1Stored = client.getJson("/api/v1/documents/" + c1.id());
         assertThat(c1Stored.get("text").asString()).endsWith("edited");
@@ -158,6 +170,15 @@ class ProjectionIntegrationTest {
     co.elastic.clients.elasticsearch.ElasticsearchClient elasticsearch;
     @org.springframework.beans.factory.annotation.Autowired
     IndexProperties indexProperties;
+
+    /** Partitions of documents.enriched.v1 (the services create documents.threads.v1 with as many). */
+    private static int enrichedPartitions() throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers()))) {
+            return admin.describeTopics(List.of(Topics.ENRICHED)).allTopicNames().get().get(Topics.ENRICHED)
+                    .partitions().size();
+        }
+    }
 
     private void awaitStub(String id) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
