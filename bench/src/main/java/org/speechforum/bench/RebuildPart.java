@@ -36,28 +36,46 @@ final class RebuildPart {
         this.report = report;
     }
 
+    /**
+     * One rebuild with the built query-service jar, or one per jar of {@code -Dbench.rebuild.jars} (comma-separated
+     * paths, e.g. an older build's exec jar, in that order, back to back on the same topics: an A/B comparison on a
+     * shared machine).
+     */
     void run(double rawBulkRate) throws Exception {
+        String jars = System.getProperty("bench.rebuild.jars", "");
+        if (jars.isBlank()) {
+            run(rawBulkRate, ServiceJar.of(root, "query-service").jar(), 77, "");
+            return;
+        }
+        int version = 77;
+        for (String jar : jars.split(",")) {
+            Path path = Path.of(jar.trim());
+            run(rawBulkRate, path, version++, " [" + path.getFileName() + "]");
+        }
+    }
+
+    private void run(double rawBulkRate, Path jar, int version, String label) throws Exception {
         long documents = kit.count("documents");
-        Path jar = ServiceJar.of(root, "query-service").jar();
         Path work = stack.work;
+        Path logFile = work.resolve("logs/reindex-v" + version + ".log");
         ProcessBuilder command = new ProcessBuilder(ChildJvm.javaBinary(), "-Xms512m",
-                "-Xmx1g", "-jar", jar.toString(), "--query.reindex.to-version=77",
+                "-Xmx1g", "-jar", jar.toString(), "--query.reindex.to-version=" + version,
                 "--spring.main.web-application-type=none", "--spring.kafka.listener.auto-startup=false")
-                .redirectErrorStream(true).redirectOutput(work.resolve("logs/reindex.log").toFile());
+                .redirectErrorStream(true).redirectOutput(logFile.toFile());
         command.environment().put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaServers());
         command.environment().put("ELASTICSEARCH_URL", stack.esUrl());
         long t0 = System.nanoTime();
         int exit = command.start().waitFor();
         double secs = (System.nanoTime() - t0) / 1e9;
         if (exit != 0) {
-            throw new IllegalStateException("reindex exited with " + exit + ", see " + work.resolve("logs/reindex.log"));
+            throw new IllegalStateException("reindex exited with " + exit + ", see " + logFile);
         }
-        long rebuilt = kit.count("documents-v77");
+        long rebuilt = kit.count("documents-v" + version);
         double rate = rebuilt / secs;
         report.add("2 index", String.format(Locale.ROOT, "Rebuild from the log (bin/reindex, JVM start included), %d of %d"
-                + " documents", rebuilt, documents), String.format(Locale.ROOT, "%.0f docs/s", rate),
+                + " documents%s", rebuilt, documents, label), String.format(Locale.ROOT, "%.0f docs/s", rate),
                 rawBulkRate > 0 ? ratio(rate, rawBulkRate) : "");
-        Matcher replay = REPLAY.matcher(Files.readString(work.resolve("logs/reindex.log")));
+        Matcher replay = REPLAY.matcher(Files.readString(logFile));
         if (!replay.find()) {
             report.note("the reindex log has no replay rate line");
             return;
@@ -68,7 +86,7 @@ final class RebuildPart {
         System.out.printf(Locale.ROOT, "  rebuild: %d documents from %d records, replay %.1f s of %.1f s wall%n",
                 rebuilt, records, replaySecs, secs);
         report.add("2 index", String.format(Locale.ROOT, "Rebuild from the log, replay alone (the command's own rate,"
-                        + " %d records in %.1f s)", records, replaySecs),
+                        + " %d records in %.1f s)%s", records, replaySecs, label),
                 String.format(Locale.ROOT, "%.0f docs/s", replayRate),
                 rawBulkRate > 0 ? ratio(replayRate, rawBulkRate) : "");
     }
