@@ -32,19 +32,23 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Writes the rebuild into an index the {@link Reindexer} has just created and that nothing else writes yet (no
  * alias points at it), so the live {@link ProjectionWriter}'s read-before-every-write is not needed to keep order.
- * Two phases, in this order:
- * <ol>
- *   <li>{@link #threads}: every thread record becomes a stub ({@code id}, {@code thread}, {@code threadVersion},
- *       {@code links}), written with Elasticsearch's <em>external</em> versioning at the record's version, so a
- *       record older than (or as old as) the stored one is refused by Elasticsearch itself (409, ignored): the
- *       highest version wins whatever order the records and the bulks in flight come in;</li>
- *   <li>{@link #bodies}: each body, merged by {@link Projection#decide} with the stub read back in one
- *       {@code mget} per bulk, replaces the stub with a plain {@code index}; a tombstone deletes.</li>
- * </ol>
- * Each document is so indexed in full once (plus its small stub), which is what makes the rebuild run close to a
- * raw bulk. Records are spread over {@code lanes} by key (the document id), each lane with one bulk in flight:
+ * Two ways, which {@link Reindexer} chooses:
+ * <ul>
+ *   <li>one write per document: {@link #merged} writes each body together with its document's newest thread
+ *       record (read by the caller from the co-partitioned threads topic) with a plain {@code index}, reading
+ *       nothing; {@link #stubs} then writes the records of documents with no body as stubs ({@code id},
+ *       {@code thread}, {@code threadVersion}, {@code links}) under Elasticsearch's <em>external</em> versioning
+ *       at the record's version;</li>
+ *   <li>two writes (the fallback): {@link #threads} writes every thread record as an externally versioned stub,
+ *       so a record older than (or as old as) the stored one is refused by Elasticsearch itself (409, ignored)
+ *       and the highest version wins whatever order the records and the bulks in flight come in; then
+ *       {@link #bodies} merges each body by {@link Projection#decide} with the stub read back in one {@code mget}
+ *       per bulk and replaces it with a plain {@code index}; a tombstone deletes.</li>
+ * </ul>
+ * Each document is so indexed in full once (on the fallback, plus its small stub), which is what makes the
+ * rebuild run close to a raw bulk. Records are spread over {@code lanes} by key (the document id), each lane with one bulk in flight:
  * all records of a document go through one lane in log order, so a later body always lands after an earlier one
- * and a bulk's read sees every earlier write of its documents; within a bulk the records are folded per document
+ * and (on the fallback) a bulk's read sees every earlier write of its documents; within a bulk the records are folded per document
  * first ({@link Projection#fold}).
  */
 final class FreshIndexWriter implements AutoCloseable {

@@ -14,14 +14,15 @@ import org.springframework.validation.annotation.Validated;
  * @param bulkSize        documents per bulk request of the rebuild (and records per poll of the topics). Default 1000
  * @param concurrentBulks bulk requests the rebuild keeps in flight at once into a new index (one per lane; the
  *                        records of one document always take the same lane). Default 2
- * @param threadRecordsPerPartition documents whose thread records the one-write rebuild holds in memory for one
- *                        partition at most (roughly 1 KB each); a partition with more is rebuilt with two writes
- *                        per document instead. Default 100000
+ * @param threadRecordsPerPartition documents whose newest thread record the one-write rebuild holds in memory for
+ *                        one partition at most (about 0.4 KB of heap each for a reply three levels deep, plus about
+ *                        60 bytes per further level of its path); a partition with more is rebuilt with two writes
+ *                        per document instead. Default 500000
  */
 @Validated
 @ConfigurationProperties("query.reindex")
 public record ReindexProperties(@Min(1) Integer toVersion,
                                 @DefaultValue("1000") @Min(1) int bulkSize,
                                 @DefaultValue("2") @Min(1) int concurrentBulks,
-                                @DefaultValue("100000") @Min(1) int threadRecordsPerPartition) {
+                                @DefaultValue("500000") @Min(1) int threadRecordsPerPartition) {
 }

@@ -39,10 +39,11 @@ import java.util.UUID;
  * overlap is harmless). Nothing is read from the old index: it may be gone. Used after a mapping change, or to
  * recover a lost index.
  * <p>
- * An index this rebuild creates itself is written by a {@link FreshIndexWriter} (thread records first as
- * externally versioned stubs, then each body merged with its stub, no read before a write otherwise, several bulks
- * in flight) with refreshes off and no replicas until it is caught up; both settings are then restored. An index
- * that already existed (an interrupted run, say) is written like the live indexer does, by {@link ProjectionWriter}.
+ * An index this rebuild creates itself is written by a {@link FreshIndexWriter}, partition by partition with one
+ * write per document and no read when the two topics are co-partitioned (checked on every record), else thread
+ * records first as externally versioned stubs, then each body merged with its stub; several bulks in flight,
+ * refreshes off and no replicas until it is caught up; both settings are then restored. An index that already
+ * existed (an interrupted run, say) is written like the live indexer does, by {@link ProjectionWriter}.
  * The replay rate (documents/s) is logged as it goes and at the end.
  */
 public class Reindexer {
@@ -52,7 +53,7 @@ public class Reindexer {
     public static final int BULK_SIZE = 1000;
     public static final int CONCURRENT_BULKS = 2;
     /** Default of {@code query.reindex.thread-records-per-partition}. */
-    public static final int THREAD_RECORDS_PER_PARTITION = 100_000;
+    public static final int THREAD_RECORDS_PER_PARTITION = 500_000;
     private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
 
     private final ElasticsearchClient client;
