@@ -168,8 +168,10 @@ public class Reindexer {
                              KafkaConsumer<String, byte[]> threads) throws IOException {
         Map<String, String> saved = pauseRefreshAndReplicas(newIndex);
         try {
-            int bodyPartitions = documents.assignment().size();
-            int threadPartitions = threads.assignment().size();
+            List<TopicPartition> allBodies = List.copyOf(documents.assignment());
+            List<TopicPartition> allThreads = List.copyOf(threads.assignment());
+            int bodyPartitions = allBodies.size();
+            int threadPartitions = allThreads.size();
             if (bodyPartitions == threadPartitions) {
                 long before = replayed;
                 try (FreshIndexWriter fresh = new FreshIndexWriter(client, newIndex, bulkSize, concurrentBulks)) {
@@ -183,9 +185,10 @@ public class Reindexer {
                     client.indices().delete(d -> d.index(newIndex));
                     client.indices().create(c -> c.index(newIndex));
                     pauseRefreshAndReplicas(newIndex);
-                    for (KafkaConsumer<String, byte[]> consumer : List.of(documents, threads)) {
-                        consumer.seekToBeginning(consumer.assignment());
-                    }
+                    documents.assign(allBodies);
+                    documents.seekToBeginning(allBodies);
+                    threads.assign(allThreads);
+                    threads.seekToBeginning(allThreads);
                 }
             } else {
                 log.info("{} has {} partitions and {} has {}: thread records first, then bodies", Topics.ENRICHED,
