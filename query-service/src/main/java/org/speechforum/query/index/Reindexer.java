@@ -144,12 +144,19 @@ public class Reindexer {
                 replayUntilEnd(threads, records -> writeConditionally(newIndex, records));
             }
             log.info("Replayed {} records into {}; switching aliases from {}", replayed, newIndex, previous);
+            long t0 = System.nanoTime();
             switchAliases(previous, newIndex);
+            long t1 = System.nanoTime();
             // Whatever the live indexer wrote to the old index between the end offsets and the switch.
+            long before = replayed;
             replayUntilEnd(documents, records -> writeConditionally(newIndex, records));
             replayUntilEnd(threads, records -> writeConditionally(newIndex, records));
+            long t2 = System.nanoTime();
+            client.indices().refresh(r -> r.index(newIndex));
+            log.info(String.format(Locale.ROOT, "Aliases switched in %.1f s, %d records caught up in %.1f s, refreshed"
+                    + " in %.1f s", (t1 - t0) / 1e9, replayed - before, (t2 - t1) / 1e9,
+                    (System.nanoTime() - t2) / 1e9));
         }
-        client.indices().refresh(r -> r.index(newIndex));
         long count = client.count(c -> c.index(newIndex)).count();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         Result result = new Result(newIndex, previous, replayed, skipped + writer.skipped(), count, seconds,

@@ -134,6 +134,36 @@ class ProjectionIntegrationTest {
             var again = elasticsearch.get(g -> g.index(bounded.index()).id(d.id()), tools.jackson.databind.node.ObjectNode.class);
             assertThat(again.source()).as(d.id()).isEqualTo(first.source());
         }
+        // A body off its key's partition (a producer that chose the partition): the rebuild sees it, starts again
+        // with two writes per document, and ends the same. Last, as it stays on the topic.
+        Document stray = doc(source, "stray", post.id(), 2);
+        send(Map.of(), List.of(new ThreadRecord(stray.id(), 1, new ThreadInfo(post.id(), post.id(), 1,
+                List.of(post.id(), stray.id()), false), null, null, null)));
+        int partitions = enrichedPartitions();
+        int home = org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                stray.id().getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestEngines.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ENRICHED, (home + 1) % partitions, stray.id(),
+                    DocumentJson.write(stray))).get();
+        }
+        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!client.get("/api/v1/documents/" + stray.id()).body().contains("\"threadVersion\":1")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        Reindexer.Result fallback = new Reindexer(elasticsearch, indexProperties,
+                TestEngines.kafkaBootstrapServers(), 5, 3).reindexTo(6000 + (int) (System.nanoTime() % 1000));
+        assertThat(fallback.oneWritePartitions()).isZero();
+        for (Document d : List.of(post, c1, stray)) {
+            var live = elasticsearch.get(g -> g.index(fallback.previous()).id(d.id()), tools.jackson.databind.node.ObjectNode.class);
+            var again = elasticsearch.get(g -> g.index(fallback.index()).id(d.id()), tools.jackson.databind.node.ObjectNode.class);
+            assertThat(again.found()).as(d.id()).isTrue();
+            assertThat(again.source()).as(d.id()).isEqualTo(live.source());
+        }
+        assertThat(client.getJson("/api/v1/documents/" + stray.id()).get("thread").get("depth").asInt()).isEqualTo(1);
+
         JsonNode c1Stored = client.getJson("/api/v1/documents/" + c1.id());
         assertThat(c1Stored.get("text").asString()).endsWith("edited");
         assertThat(c1Stored.get("threadVersion").asLong()).isEqualTo(5);
