@@ -93,9 +93,7 @@ public class Reindexer {
                 ConsumerConfig.GROUP_ID_CONFIG, "query-service-reindex-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, bulkSize,
-                // One partition at a time on the one-write path: fetches of 8 MB rather than the default 1 MB.
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, bulkSize);
         MeterRegistry meters = new SimpleMeterRegistry();
         this.writer = new ProjectionWriter(client, meters, Timer.builder("reindex.bulk").register(meters));
     }
