@@ -92,6 +92,17 @@ final class QueryPart {
                     stack.esUrl(), stack.url("query-service"));
             Thread.sleep(hold * 1000L);
         }
+        String holdFile = System.getProperty("bench.query.hold-file");
+        if (holdFile != null && !holdFile.isBlank()) {
+            // Load now, time later: a million-document load takes minutes a busy machine can spare, the timed
+            // part needs a quiet one. It starts when the file exists (touch it).
+            java.nio.file.Path go = java.nio.file.Path.of(holdFile);
+            System.out.printf("  holding until %s exists: Elasticsearch %s, query-service %s%n", go, stack.esUrl(),
+                    stack.url("query-service"));
+            while (!java.nio.file.Files.exists(go)) {
+                Thread.sleep(1000);
+            }
+        }
         report.note("load average before the query part: " + Report.loadAverage());
         String svc = stack.url("query-service");
         String[] words = {"BRICS", "Latin America", "food security", "NATO sovereignty", "\"New Development Bank\""};
