@@ -89,12 +89,41 @@ final class IndexPart {
         // Latency at half the measured maximum.
         double rate = e2e / 2;
         int seconds = prop("latency.seconds", 30);
+        double[] enrichBefore = batchTimes("enrich-service", "name=\"enrich-service-");
+        double[] queryBefore = batchTimes("query-service", "name=\"query-service-indexer-");
         Histogram latency = latencyAtRate(rate, seconds, url);
         report.add("2 index", String.format(Locale.ROOT, "Submit → searchable at %.0f docs/s (50%% of max), %d s",
                         rate, seconds),
                 String.format(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms (%d docs)",
                         latency.getValueAtPercentile(50), latency.getValueAtPercentile(99), latency.getMaxValue(),
                         latency.getTotalCount()), "");
+        double[] enrichAfter = batchTimes("enrich-service", "name=\"enrich-service-");
+        double[] queryAfter = batchTimes("query-service", "name=\"query-service-indexer-");
+        if (enrichBefore != null && enrichAfter != null && queryBefore != null && queryAfter != null) {
+            // Where a document's submit → searchable time goes at that rate: each listener's batches (the
+            // Elasticsearch refresh of the documents index, up to its refresh_interval, comes on top).
+            report.add("2 index", "Listener batches during the latency run (mean batch time, batches)",
+                    String.format(Locale.ROOT, "enrich-service %.0f ms (%.0f batches); query-service indexer %.0f ms"
+                                    + " (%.0f batches)", mean(enrichBefore, enrichAfter), enrichAfter[1] - enrichBefore[1],
+                            mean(queryBefore, queryAfter), queryAfter[1] - queryBefore[1]), "");
+        }
+    }
+
+    private static double mean(double[] before, double[] after) {
+        double batches = after[1] - before[1];
+        return batches <= 0 ? 0 : (after[0] - before[0]) * 1e3 / batches;
+    }
+
+    /** {seconds summed, batches} of a service's batch listener ({@code spring_kafka_listener_seconds}); null if unread. */
+    private double[] batchTimes(String service, String label) {
+        try {
+            String text = new String(kit.httpGet(stack.url(service) + "/actuator/prometheus"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return new double[] {metric(text, "spring_kafka_listener_seconds_sum", label),
+                    metric(text, "spring_kafka_listener_seconds_count", label)};
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     /**

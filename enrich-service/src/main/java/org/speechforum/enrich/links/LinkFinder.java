@@ -79,6 +79,8 @@ public final class LinkFinder {
         index.put(entries);
         index.refresh();
         Map<String, Linker.Speech> prepared = new HashMap<>();
+        // Each forum text is shingled and signed once per batch, however many speeches it is checked against.
+        Map<String, Linker.Forum> forumTexts = new HashMap<>();
         List<LinkIndex.Entry> forumEntries = entries.stream().filter(e -> e.kind() != DocumentKind.SPEECH).toList();
         List<LinkIndex.Entry> speechEntries = entries.stream().filter(e -> e.kind() == DocumentKind.SPEECH).toList();
         List<List<LinkIndex.Entry>> speechHits = forumEntries.isEmpty() ? List.of()
@@ -86,9 +88,11 @@ public final class LinkFinder {
         for (int i = 0; i < forumEntries.size(); i++) {
             Document d = forum.get(forumEntries.get(i).id());
             List<Link> links = new ArrayList<>();
-            for (LinkIndex.Entry s : speechHits.get(i)) {
+            List<LinkIndex.Entry> hits = speechHits.get(i);
+            Linker.Forum text = hits.isEmpty() ? null : linker.forum(d.text());
+            for (LinkIndex.Entry s : hits) {
                 Linker.Speech speech = prepared.computeIfAbsent(s.id(), id -> linker.speech(id, s.url(), s.text()));
-                links.addAll(linker.link(d.kind(), d.text(), speech));
+                links.addAll(linker.link(d.kind(), text, speech));
             }
             if (!links.isEmpty()) {
                 forward.put(d.id(), links);
@@ -103,7 +107,8 @@ public final class LinkFinder {
                 if (forum.containsKey(f.id())) {
                     continue; // of this batch: its forward search already saw this speech
                 }
-                List<Link> links = linker.link(f.kind(), f.text(), speech);
+                List<Link> links = linker.link(f.kind(),
+                        forumTexts.computeIfAbsent(f.id(), id -> linker.forum(f.text())), speech);
                 if (!links.isEmpty()) {
                     reverse.computeIfAbsent(f.id(), k -> new ArrayList<>()).addAll(links);
                 }

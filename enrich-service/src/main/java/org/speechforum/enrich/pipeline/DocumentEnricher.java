@@ -73,14 +73,11 @@ public class DocumentEnricher {
         if (raw.text() == null) {
             throw new PermanentFailure("A raw document needs a text; " + raw.id() + " has none");
         }
-        String id = raw.id();
-        if (id == null || id.isBlank()) {
-            id = deriveMissingIds ? derivedId(raw) : null;
-            if (id == null) {
-                throw new PermanentFailure("A raw document needs an id (ingest-service assigns it); this one has"
-                        + " none" + (deriveMissingIds ? " and no source and kind to derive it from"
-                        : ", set enrich.derive-missing-ids=true to derive it from source and externalId or text"));
-            }
+        String id = idOf(raw);
+        if (id == null) {
+            throw new PermanentFailure("A raw document needs an id (ingest-service assigns it); this one has"
+                    + " none" + (deriveMissingIds ? " and no source and kind to derive it from"
+                    : ", set enrich.derive-missing-ids=true to derive it from source and externalId or text"));
         }
         String text = TextNormaliser.normalise(raw.text());
         // The text decides the language; a source's declaration counts only when the text is too short to tell.
@@ -102,6 +99,25 @@ public class DocumentEnricher {
                 .taggerVersion(taggerVersion)
                 .enrichedAt(clock.instant())
                 .build();
+    }
+
+    /**
+     * What link finding needs of {@code raw} before it is tagged: the id and the text {@link #enrich} gives it (link
+     * offsets are in the normalised text); null for a document {@link #enrich} refuses. Link keys do not depend on
+     * tags, so the listener looks links up while the batch is being tagged.
+     */
+    public Document linkView(Document raw) {
+        String id = raw.text() == null ? null : idOf(raw);
+        return id == null ? null : raw.toBuilder().id(id).text(TextNormaliser.normalise(raw.text())).build();
+    }
+
+    /** The document's id, derived when missing and {@code deriveMissingIds}; null when it has none. */
+    private String idOf(Document raw) {
+        String id = raw.id();
+        if (id == null || id.isBlank()) {
+            id = deriveMissingIds ? derivedId(raw) : null;
+        }
+        return id;
     }
 
     /** The id ingest-service's reader gives: source and external id, else source, kind and text. */

@@ -32,19 +32,41 @@ class DocumentLinking {
     }
 
     Linked link(List<Document> batch) {
+        return apply(batch, find(batch));
+    }
+
+    /** The links of {@code batch}: documents as {@link DocumentEnricher#linkView} gives them (ids, normalised texts). */
+    LinkFinder.Found find(List<Document> batch) {
         long t0 = System.nanoTime();
         try {
-            LinkFinder.Found found = finder.find(batch);
-            List<Document> out = new ArrayList<>(batch.size());
-            for (Document d : batch) {
-                List<Link> own = found.forward().get(d.id());
-                out.add(own == null ? d : d.toBuilder().links(LinkFinder.merge(d.links(), own)).build());
-            }
-            return new Linked(out, found.reverse());
+            return finder.find(batch);
         } catch (IOException e) {
             throw new DownstreamUnavailable("Elasticsearch (link keys) is unreachable: " + e.getMessage(), e);
         } finally {
             timer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /**
+     * {@code documents} with their forward links from {@code found}, and the reverse links to documents among them
+     * (a reverse link to a speech that is not published in this round, because the batch failed before it, is
+     * found again when the speech is redelivered).
+     */
+    Linked apply(List<Document> documents, LinkFinder.Found found) {
+        List<Document> out = new ArrayList<>(documents.size());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Document d : documents) {
+            ids.add(d.id());
+            List<Link> own = found.forward().get(d.id());
+            out.add(own == null ? d : d.toBuilder().links(LinkFinder.merge(d.links(), own)).build());
+        }
+        Map<String, List<Link>> reverse = new java.util.LinkedHashMap<>();
+        found.reverse().forEach((forumId, links) -> {
+            List<Link> kept = links.stream().filter(l -> ids.contains(l.targetId())).toList();
+            if (!kept.isEmpty()) {
+                reverse.put(forumId, kept);
+            }
+        });
+        return new Linked(out, reverse);
     }
 }

@@ -7,6 +7,7 @@ import org.speechforum.contracts.DocumentJson;
 import org.speechforum.contracts.ThreadRecord;
 import org.speechforum.contracts.Topics;
 import org.speechforum.enrich.entities.ThreadMemory;
+import org.speechforum.enrich.links.LinkFinder;
 import org.speechforum.kafka.DownstreamUnavailable;
 import org.speechforum.kafka.PipelineMetrics;
 import org.speechforum.kafka.RecordObservations;
@@ -40,6 +41,9 @@ public class RawDocumentListener {
     private final RecordObservations observations;
     private final DocumentThreading threading;
     private final DocumentLinking linking;
+    /** Where each batch's link lookups run beside its tagging (virtual threads: they mostly wait for Elasticsearch). */
+    private final ExecutorService linkingThreads = java.util.concurrent.Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("linking-", 0).factory());
 
     RawDocumentListener(DocumentEnricher enricher, ExecutorService taggingPool, KafkaTemplate<String, byte[]> kafka,
                         MeterRegistry meters, RecordObservations observations, DocumentThreading threading,
@@ -87,7 +91,25 @@ public class RawDocumentListener {
                 unreadable.add(e);
             }
         }
-        ThreadMemory memory = threading.memory(parentIds);
+        // Link lookups start first, on their own thread, and run beside the thread-memory read and the tagging:
+        // link keys and quote offsets only need the ids and normalised texts (DocumentEnricher.linkView), so the
+        // link index's write, refresh and searches do not wait for tags.
+        List<Document> views = new ArrayList<>(records.size());
+        for (Document d : raw) {
+            Document view = d == null ? null : enricher.linkView(d);
+            if (view != null) {
+                views.add(view);
+            }
+        }
+        CompletableFuture<LinkFinder.Found> links = CompletableFuture.supplyAsync(() -> linking.find(views),
+                linkingThreads);
+        ThreadMemory memory;
+        try {
+            memory = threading.memory(parentIds);
+        } catch (RuntimeException e) {
+            links.handle((x, t) -> null).join();
+            throw e;
+        }
         // Tag the batch on the bounded pool (one thread per core), then publish in order. A reply whose parent
         // is earlier in the batch waits for the parent's tagging, so it reads what the parent left.
         List<CompletableFuture<Document>> tagged = new ArrayList<>(records.size());
@@ -114,6 +136,14 @@ public class RawDocumentListener {
                 byId.put(d.id(), f);
             }
         }
+        LinkFinder.Found found;
+        try {
+            found = links.join();
+        } catch (CompletionException e) {
+            // Rethrown once the batch's tagging is over, so a redelivery does not tag beside its leftovers.
+            CompletableFuture.allOf(tagged.toArray(CompletableFuture[]::new)).handle((x, t) -> null).join();
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
         List<Document> enriched = new ArrayList<>(records.size());
         BatchListenerFailedException failure = null;
         for (int i = 0; i < records.size(); i++) {
@@ -130,7 +160,7 @@ public class RawDocumentListener {
         // Links first: forward links go on the documents themselves; reverse links (a speech of this batch that
         // earlier forum documents discuss) go into those documents' thread-state entries, so they travel on
         // documents.threads.v1 in the same version sequence as the place.
-        DocumentLinking.Linked linked = linking.link(enriched);
+        DocumentLinking.Linked linked = linking.apply(enriched, found);
         enriched = linked.documents();
         // Thread the batch against the shared thread state before anything is published: the records say where
         // each document sits (and what moved because of it), versioned, for documents.threads.v1.
