@@ -133,6 +133,8 @@ public final class EntityPipeline implements EntityTagger {
         java.util.Set<String> contextIds = new java.util.HashSet<>();
         context.bySurname().values().forEach(k -> contextIds.add(k.id()));
         kept = contextLinker.apply(text, kept, contextIds);
+        // after the context links: "the Council" takes the id the Security Council of Russia got there
+        kept = foldShortForms(text, kept);
         return entities(at, kept);
     }
 
@@ -208,6 +210,12 @@ public final class EntityPipeline implements EntityTagger {
         while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
             end--;
         }
+        if (c.type() == EntityType.PERSON || c.type() == EntityType.ORGANIZATION
+                || c.type() == EntityType.LOCATION) {
+            int[] trimmed = SpanRepair.trimPunctuation(text, start, end);
+            start = trimmed[0];
+            end = trimmed[1];
+        }
         if (c.type() == EntityType.PERSON) {
             end = SpanRepair.cutAtInnerPossessive(text, start, end);
         }
@@ -227,7 +235,10 @@ public final class EntityPipeline implements EntityTagger {
         if (end > start && c.type() == EntityType.PERSON) {
             start = SpanRepair.trimLeadingTitles(text, start, end);
         }
-        if (end <= start) {
+        if (end > start) {
+            end = SpanRepair.trimTrailingMonth(text, start, end, c.type());
+        }
+        if (end <= start || SpanRepair.isDocumentOrProgramme(text, start, end, c.type())) {
             return null;
         }
         String surface = text.substring(start, end);
@@ -413,6 +424,75 @@ public final class EntityPipeline implements EntityTagger {
             }
         }
         return merged;
+    }
+
+    /** Common nouns of institutions that name no organisation alone ({@code generic-organization-words.txt}). */
+    private static final java.util.Set<String> GENERIC_ORGANIZATION_WORDS =
+            WordLists.load("generic-organization-words");
+
+    /**
+     * Short forms a layer proposed apart from the longer name of the same document they stand for, folded into it.
+     * A rule or model span that is one generic institution word ("Parliament", "College", "Council", "Union" as an
+     * organisation or a place) becomes a mention of the first longer organisation of the document that starts or
+     * ends with that word ("European Parliament", "College of Commissioners", "European Union"), and is dropped when
+     * there is none ("the Government", "the Committee", "the Department"). A one-word person span with no link of
+     * its own that is, in capitals or without its Arabic article, the surname of a full name of the document
+     * ("BLINKEN" of a transcript's speaker label, "Abadi" of "Haider al-Abadi") becomes a mention of that person.
+     */
+    static List<Candidate> foldShortForms(String text, List<Candidate> kept) {
+        List<Candidate> longOrganisations = new ArrayList<>();
+        Map<String, Candidate> bySurname = new HashMap<>();
+        for (Candidate c : kept) {
+            String surface = text.substring(c.start(), c.end());
+            if (surface.indexOf(' ') < 0) {
+                continue;
+            }
+            if (c.type() == EntityType.ORGANIZATION) {
+                longOrganisations.add(c);
+            } else if (c.type() == EntityType.PERSON && c.name() != null && c.name().contains(" ")) {
+                String surname = c.name().substring(c.name().lastIndexOf(' ') + 1);
+                bySurname.putIfAbsent(surname.toUpperCase(Locale.ROOT), c);
+                int dash = surname.indexOf('-');
+                if (dash > 0 && List.of("al", "el", "Al", "El", "ad", "as", "ash", "az").contains(
+                        surname.substring(0, dash)) && dash + 2 < surname.length()) {
+                    bySurname.putIfAbsent(surname.substring(dash + 1).toUpperCase(Locale.ROOT), c);
+                }
+            }
+        }
+        List<Candidate> out = new ArrayList<>(kept.size());
+        for (Candidate c : kept) {
+            boolean ruleOrModel = c.source() == Candidate.Source.STATISTICAL || c.source() == Candidate.Source.PATTERN;
+            String surface = text.substring(c.start(), c.end());
+            if (ruleOrModel && (c.type() == EntityType.ORGANIZATION || c.type() == EntityType.LOCATION)
+                    && GENERIC_ORGANIZATION_WORDS.contains(surface)) {
+                Candidate whole = null;
+                for (Candidate o : longOrganisations) {
+                    String long_ = text.substring(o.start(), o.end());
+                    if (long_.startsWith(surface + " ") || long_.endsWith(" " + surface)) {
+                        whole = o;
+                        break;
+                    }
+                }
+                if (whole != null) {
+                    out.add(new Candidate(c.start(), c.end(), whole.type(), id(whole),
+                            whole.name() != null ? whole.name() : text.substring(whole.start(), whole.end()),
+                            c.source()));
+                }
+                continue;
+            }
+            if (ruleOrModel && c.type() == EntityType.PERSON && surface.indexOf(' ') < 0
+                    && (c.id() == null || c.id().startsWith("sf:"))) {
+                Candidate full = bySurname.get(surface.toUpperCase(Locale.ROOT));
+                boolean capitals = surface.equals(surface.toUpperCase(Locale.ROOT)) && surface.length() > 2;
+                if (full != null && full.name() != null
+                        && (capitals || !full.name().endsWith(" " + surface))) {
+                    out.add(new Candidate(c.start(), c.end(), full.type(), id(full), full.name(), c.source()));
+                    continue;
+                }
+            }
+            out.add(c);
+        }
+        return out;
     }
 
     /** A character of {@code \p{L}} or {@code \p{N}}, as the surname rule's word boundaries count them. */

@@ -155,9 +155,76 @@ final class SpanRepair {
         return before.matches("(?s).*\\b(Minister|Ministers|Secretary|Secretaries|Commissioner) of (the )?$");
     }
 
-    /** True for a pronoun or chat abbreviation, in any case ("Him", "LMAO", "Tl;dr"). */
+    /**
+     * True for a pronoun or chat abbreviation, in any case ("Him", "LMAO", "Tl;dr"), also with a contraction after
+     * it, straight or typographic ("I’ve", "I’m", "We'll", "You’re": the model took "I’ve gathered you" for an
+     * organisation).
+     */
     static boolean isNoise(String surface) {
-        return NOISE.contains(surface.toLowerCase(Locale.ROOT));
+        String s = surface.toLowerCase(Locale.ROOT);
+        if (NOISE.contains(s)) {
+            return true;
+        }
+        int q = Math.max(s.indexOf('\''), s.indexOf('’'));
+        return q > 0 && NOISE.contains(s.substring(0, q))
+                && CONTRACTIONS.contains(s.substring(q + 1));
+    }
+
+    private static final Set<String> CONTRACTIONS = Set.of("m", "ve", "ll", "d", "re", "s");
+
+    /** Words that end a document's or a programme's name (see {@code heads-document.txt}). */
+    private static final Set<String> DOCUMENT_HEADS = WordLists.load("heads-document");
+
+    private static final Set<String> MONTHS = Set.of("January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December");
+
+    /**
+     * The start of a span after leading punctuation the model kept ("-ISIS" of "the counter -ISIS campaign", a
+     * quotation mark), and its end before a trailing ellipsis ("Steven …" of "the question, Steven … Every event"):
+     * a name starts with a letter or digit and ends with one or a full stop, a closing bracket or an apostrophe.
+     * Returns {@code [start, end]}; {@code start >= end} when nothing is left.
+     */
+    static int[] trimPunctuation(String text, int start, int end) {
+        while (start < end && !Character.isLetterOrDigit(text.charAt(start))) {
+            start++;
+        }
+        while (end > start) {
+            char c = text.charAt(end - 1);
+            if (Character.isLetterOrDigit(c) || c == '.' || c == ')' || c == '\'' || c == '’') {
+                break;
+            }
+            end--;
+        }
+        return new int[]{start, end};
+    }
+
+    /**
+     * The end of an organisation span before a trailing month name: a heading's "Department of State Daily Press
+     * Briefing July 25, 2023" gave the model "… Briefing July". One-word spans are left alone.
+     */
+    static int trimTrailingMonth(String text, int start, int end, EntityType type) {
+        if (type != EntityType.ORGANIZATION) {
+            return end;
+        }
+        int space = text.lastIndexOf(' ', end - 1);
+        if (space <= start || !MONTHS.contains(text.substring(space + 1, end))) {
+            return end;
+        }
+        return space;
+    }
+
+    /**
+     * True when an organisation span is the name of a document, a programme or a list of goals, or describes several
+     * bodies at once: its last word is one of {@code heads-document.txt} ("Own Resources Decision", "Sustainable
+     * Development Goals", "Department Press Briefing", "Multilateral Development Banks"). One word alone ("Plan") is
+     * left to the other rules.
+     */
+    static boolean isDocumentOrProgramme(String text, int start, int end, EntityType type) {
+        if (type != EntityType.ORGANIZATION) {
+            return false;
+        }
+        int space = text.lastIndexOf(' ', end - 1);
+        return space > start && DOCUMENT_HEADS.contains(text.substring(space + 1, end));
     }
 
     /**
