@@ -238,7 +238,8 @@ public final class EntityPipeline implements EntityTagger {
         if (end > start) {
             end = SpanRepair.trimTrailingMonth(text, start, end, c.type());
         }
-        if (end <= start || SpanRepair.isDocumentOrProgramme(text, start, end, c.type())) {
+        if (end <= start || SpanRepair.isDocumentOrProgramme(text, start, end, c.type())
+                || c.type() == EntityType.PERSON && SpanRepair.isPluralAcronym(text.substring(start, end))) {
             return null;
         }
         String surface = text.substring(start, end);
@@ -460,7 +461,15 @@ public final class EntityPipeline implements EntityTagger {
             }
         }
         List<Candidate> out = new ArrayList<>(kept.size());
-        for (Candidate c : kept) {
+        for (int i = 0; i < kept.size(); i++) {
+            Candidate c = kept.get(i);
+            Candidate next = i + 1 < kept.size() ? kept.get(i + 1) : null;
+            if (isBuildingAsPlace(text, c, next)) {
+                out.add(new Candidate(c.start(), c.end(), EntityType.LOCATION,
+                        "sf:location:" + Text.slug(text.substring(c.start(), c.end())),
+                        text.substring(c.start(), c.end()), c.source()));
+                continue;
+            }
             boolean ruleOrModel = c.source() == Candidate.Source.STATISTICAL || c.source() == Candidate.Source.PATTERN;
             String surface = text.substring(c.start(), c.end());
             if (ruleOrModel && (c.type() == EntityType.ORGANIZATION || c.type() == EntityType.LOCATION)
@@ -493,6 +502,25 @@ public final class EntityPipeline implements EntityTagger {
             out.add(c);
         }
         return out;
+    }
+
+    /** Buildings that stand for an institution ({@code institution-buildings.txt}). */
+    private static final java.util.Set<String> INSTITUTION_BUILDINGS = WordLists.load("institution-buildings");
+
+    /**
+     * True when an organisation span names a building where something happened, not the institution in it: "met at
+     * the Kremlin", or a dateline "…, The Kremlin, Moscow" (the building, a comma and a place found next).
+     */
+    static boolean isBuildingAsPlace(String text, Candidate c, Candidate next) {
+        if (c.type() != EntityType.ORGANIZATION || !INSTITUTION_BUILDINGS.contains(text.substring(c.start(), c.end()))) {
+            return false;
+        }
+        String before = text.substring(Math.max(0, c.start() - 7), c.start());
+        if (before.endsWith("at the ") || before.endsWith("At the ")) {
+            return true;
+        }
+        return next != null && next.type() == EntityType.LOCATION && next.start() == c.end() + 2
+                && text.startsWith(", ", c.end());
     }
 
     /** A character of {@code \p{L}} or {@code \p{N}}, as the surname rule's word boundaries count them. */

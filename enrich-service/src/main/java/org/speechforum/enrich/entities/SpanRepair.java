@@ -172,6 +172,20 @@ final class SpanRepair {
 
     private static final Set<String> CONTRACTIONS = Set.of("m", "ve", "ll", "d", "re", "s");
 
+    /** True for an acronym in the plural or a possessive without its apostrophe ("IRTs", "DODs"): no person. */
+    static boolean isPluralAcronym(String surface) {
+        int n = surface.length();
+        if (n < 3 || surface.charAt(n - 1) != 's') {
+            return false;
+        }
+        for (int i = 0; i < n - 1; i++) {
+            if (!Character.isUpperCase(surface.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Words that end a document's or a programme's name (see {@code heads-document.txt}). */
     private static final Set<String> DOCUMENT_HEADS = WordLists.load("heads-document");
 

@@ -130,4 +130,39 @@ class DevSetRepairsTest {
         List<String> labels = tagWithModel(transcript, "PERSON Antony Blinken", "PERSON BLINKEN");
         assertThat(labels).noneMatch(s -> s.equals("PERSON BLINKEN"));
     }
+
+    @Test
+    void anAcronymDefinedAfterCommaOrIsTheLongFormsOrganisation() {
+        // treasury-sm748-mandelker-csis
+        String text = "The economic authorities of the Office of Terrorism and Financial Intelligence, or TFI, play an "
+                + "increasingly central role. TFI works with partners. Talks with France and Germany, or EU members.";
+        List<String> tagged = tagWithModel(text, "ORGANIZATION TFI#2");
+        assertThat(tagged).contains("ORGANIZATION Office of Terrorism and Financial Intelligence")
+                .doesNotContain("ORGANIZATION TFI").noneMatch(s -> s.contains("France and Germany"));
+    }
+
+    @Test
+    void aBuildingWhereSomethingHappenedIsAPlaceAndTheInstitutionAnOrganisation() {
+        // kremlin-elected-governors-2018, kremlin-58973, treasury-sm748-mandelker-csis
+        String met = "Vladimir Putin met at the Kremlin with the newly elected governors of the regions.";
+        assertThat(tagWithModel(met)).contains("LOCATION Kremlin").doesNotContain("ORGANIZATION Kremlin");
+        String dateline = "Meeting with former governors\n\nOctober 30, 2018, The Kremlin, Moscow\n\n"
+                + "Vladimir Putin met with former regional governors.";
+        assertThat(tagWithModel(dateline)).contains("LOCATION Kremlin").doesNotContain("ORGANIZATION Kremlin");
+        String institution = "Russian oligarchs, such as Oleg Deripaska, who are closely linked to the Kremlin, "
+                + "were exposed.";
+        assertThat(tagWithModel(institution)).contains("ORGANIZATION Kremlin");
+    }
+
+    @Test
+    void aPluralAcronymOrADiseaseIsNoName() {
+        // dod-briefing-irt-2023, uk-dowden-unga-2023
+        String text = "The IRTs report details a total of 17 recommendations. "
+                + "The Sustainable Development Goals… and how to get them back on track after Covid.";
+        assertThat(tagWithModel(text, "PERSON IRTs", "LOCATION Covid"))
+                .noneMatch(s -> s.contains("IRTs") || s.contains("Covid"));
+        assertThat(SpanRepair.isPluralAcronym("IRTs")).isTrue();
+        assertThat(SpanRepair.isPluralAcronym("Jones")).isFalse();
+        assertThat(SpanRepair.isPluralAcronym("US")).isFalse();
+    }
 }
