@@ -460,9 +460,23 @@ public final class EntityPipeline implements EntityTagger {
                 }
             }
         }
+        java.util.Set<String> givenNames = new java.util.HashSet<>();
+        for (Candidate c : kept) {
+            String surface = text.substring(c.start(), c.end());
+            int sp = surface.indexOf(' ');
+            if (c.type() == EntityType.PERSON && sp >= 3) {
+                givenNames.add(surface.substring(0, sp));
+            }
+        }
         List<Candidate> out = new ArrayList<>(kept.size());
         for (int i = 0; i < kept.size(); i++) {
             Candidate c = kept.get(i);
+            int nameAt = c.source() == Candidate.Source.STATISTICAL ? gluedNameStart(text, c, givenNames) : -1;
+            if (nameAt > 0) {
+                // "… Ecology and Transport Sergei Ivanov", "the Kalmykia Alexander Orlov": the person only
+                c = new Candidate(nameAt, c.end(), EntityType.PERSON, null, text.substring(nameAt, c.end()),
+                        c.source());
+            }
             Candidate next = i + 1 < kept.size() ? kept.get(i + 1) : null;
             if (isBuildingAsPlace(text, c, next)) {
                 out.add(new Candidate(c.start(), c.end(), EntityType.LOCATION,
@@ -502,6 +516,37 @@ public final class EntityPipeline implements EntityTagger {
             out.add(c);
         }
         return out;
+    }
+
+    /**
+     * The start of a person's name glued after other capitalised words in a model span of three words or more, or
+     * -1: a word after the first that is the given name of another person of the document ("Sergei" of "Sergei
+     * Lavrov"), followed by one or two capitalised words up to the span's end. The model read "Special Presidential
+     * Representative for Environmental Protection, Ecology and Transport Sergei Ivanov" as the organisation
+     * "Transport Sergei Ivanov", and "the Kalmykia Alexander Orlov" as one person.
+     */
+    static int gluedNameStart(String text, Candidate c, java.util.Set<String> givenNames) {
+        if (c.type() != EntityType.ORGANIZATION && c.type() != EntityType.PERSON || givenNames.isEmpty()) {
+            return -1;
+        }
+        String[] words = text.substring(c.start(), c.end()).split(" ");
+        if (words.length < 3 || words.length > 6) {
+            return -1;
+        }
+        int offset = c.start() + words[0].length() + 1;
+        for (int k = 1; k < words.length - 1; k++) {
+            int rest = words.length - k;
+            if (givenNames.contains(words[k]) && rest <= 3) {
+                for (int j = k; j < words.length; j++) {
+                    if (!Text.isCapitalised(words[j])) {
+                        return -1;
+                    }
+                }
+                return offset;
+            }
+            offset += words[k].length() + 1;
+        }
+        return -1;
     }
 
     /** Buildings that stand for an institution ({@code institution-buildings.txt}). */

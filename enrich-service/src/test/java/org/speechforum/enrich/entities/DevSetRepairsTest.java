@@ -165,4 +165,24 @@ class DevSetRepairsTest {
         assertThat(SpanRepair.isPluralAcronym("Jones")).isFalse();
         assertThat(SpanRepair.isPluralAcronym("US")).isFalse();
     }
+
+    @Test
+    void aPersonGluedAfterAPlaceOrAPortfolioInAModelSpanIsThePersonAlone() {
+        // kremlin-former-governors-2019
+        String text = "The meeting was attended by former governors of the Chelyabinsk Region Boris Dubrovsky, the "
+                + "Altai Republic Alexander Berdnikov, the Murmansk Region Marina Kovtun, the Orenburg Region Yury "
+                + "Berg, Kalmykia Alexander Orlov, and the Kemerovo Region Aman Tuleyev.";
+        assertThat(tagWithModel(text, "PERSON Alexander Berdnikov", "PERSON Kalmykia Alexander Orlov"))
+                .contains("PERSON Alexander Orlov", "PERSON Alexander Berdnikov")
+                .noneMatch(s -> s.contains("Kalmykia Alexander"));
+        // a long title before the name (the pattern of the first held-out set's Kremlin pages)
+        String title = "Attending were Foreign Minister Sergei Lavrov and Special Presidential Representative for "
+                + "Environmental Protection, Ecology and Transport Sergei Ivanov.";
+        assertThat(tagWithModel(title, "PERSON Sergei Lavrov", "ORGANIZATION Transport Sergei Ivanov"))
+                .contains("PERSON Sergei Ivanov").noneMatch(s -> s.contains("Transport Sergei"));
+        // no other person of that given name: the model's span stands
+        String alone = "Talks with the Northern Shipping Company Board went on.";
+        assertThat(tagWithModel(alone, "ORGANIZATION Northern Shipping Company Board"))
+                .contains("ORGANIZATION Northern Shipping Company Board");
+    }
 }
