@@ -560,8 +560,10 @@ public final class EntityPipeline implements EntityTagger {
         if (c.type() != EntityType.ORGANIZATION || !INSTITUTION_BUILDINGS.contains(text.substring(c.start(), c.end()))) {
             return false;
         }
-        String before = text.substring(Math.max(0, c.start() - 7), c.start());
-        if (before.endsWith("at the ") || before.endsWith("At the ")) {
+        // "at the Kremlin", but not "that the Kremlin has been forced"
+        String before = text.substring(Math.max(0, c.start() - 8), c.start());
+        if ((before.endsWith("at the ") || before.endsWith("At the "))
+                && (before.length() < 8 || !Character.isLetter(before.charAt(0)))) {
             return true;
         }
         return next != null && next.type() == EntityType.LOCATION && next.start() == c.end() + 2

@@ -152,6 +152,10 @@ class DevSetRepairsTest {
         String institution = "Russian oligarchs, such as Oleg Deripaska, who are closely linked to the Kremlin, "
                 + "were exposed.";
         assertThat(tagWithModel(institution)).contains("ORGANIZATION Kremlin");
+        // shared/samples/seed.txt's thread: "that the" is no "at the"
+        String that = "We have been saying for a long time that the Kremlin has been forced essentially against its "
+                + "will into becoming one of the main drivers of contemporary anti-imperialism.";
+        assertThat(tagWithModel(that)).contains("ORGANIZATION Kremlin").doesNotContain("LOCATION Kremlin");
     }
 
     @Test
