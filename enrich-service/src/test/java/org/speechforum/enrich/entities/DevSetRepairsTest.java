@@ -189,4 +189,14 @@ class DevSetRepairsTest {
         assertThat(tagWithModel(alone, "ORGANIZATION Northern Shipping Company Board"))
                 .contains("ORGANIZATION Northern Shipping Company Board");
     }
+
+    @Test
+    void aLetterheadsOfficeIsFoundOnItsOwnLine() {
+        // wh-obama-cameron-2014-07-18, wh-trump-erdogan-2017-04-17: the head-noun rule reached over the line breaks
+        String letterhead = "The White House\n\nOffice of the Press Secretary\n\nReadout of the President’s Call with "
+                + "Prime Minister Cameron of the United Kingdom";
+        assertThat(tagWithModel(letterhead)).contains("ORGANIZATION Office of the Press Secretary");
+        String dated = "Office of the Press Secretary\n\nApril 17, 2017\n\nReadout of President Donald J. Trump's Call";
+        assertThat(tagWithModel(dated)).contains("ORGANIZATION Office of the Press Secretary");
+    }
 }
