@@ -25,16 +25,16 @@ class HeldOutEvalTest {
 
     /**
      * The dev set (tuned on, not held out: docs/entities.md "Dev set") keeps the level its fixes reached on
-     * 2026-12-06 (ALL 0.902, PERSON 0.898, ORGANIZATION 0.851, LOCATION 0.939), less a margin of one entity or so.
+     * 2026-12-06 (ALL 0.911, PERSON 0.898, ORGANIZATION 0.885, LOCATION 0.939), less a margin of one entity or so.
      */
     @Test
     void theDefaultConfigurationKeepsItsScoresOnTheDevPages() {
         HeldOutEval.Scores scores = HeldOutEval.evaluate(EntityPipeline.createDefault(), HeldOutEval.DEV);
         scores.print(System.out, "dev pages, default configuration");
         assertThat(scores.pages()).isGreaterThanOrEqualTo(20);
-        assertThat(scores.f1("ALL")).isGreaterThanOrEqualTo(0.89);
+        assertThat(scores.f1("ALL")).isGreaterThanOrEqualTo(0.90);
         assertThat(scores.f1("PERSON")).isGreaterThanOrEqualTo(0.88);
-        assertThat(scores.f1("ORGANIZATION")).isGreaterThanOrEqualTo(0.83);
+        assertThat(scores.f1("ORGANIZATION")).isGreaterThanOrEqualTo(0.86);
         assertThat(scores.f1("LOCATION")).isGreaterThanOrEqualTo(0.92);
     }
 }
