@@ -230,7 +230,11 @@ public final class EntityPipeline implements EntityTagger {
             end -= 2;
         }
         if (end > start && c.type() != EntityType.DATE && c.type() != EntityType.MONEY) {
+            end = SpanRepair.extendDottedAbbreviation(text, start, end);
             end = SpanRepair.trimFinalStop(text, start, end);
+        }
+        if (end > start) {
+            end = SpanRepair.cutMemberOf(text, start, end, c.type());
         }
         if (end > start && c.type() == EntityType.PERSON) {
             start = SpanRepair.trimLeadingTitles(text, start, end);

@@ -92,7 +92,56 @@ final class SpanRepair {
      * "Mr" leaves it alone), which is never a name.
      */
     static boolean isTitleWord(String surface) {
-        return TITLE_WORDS.contains(surface) || LEADING_TITLES.contains(surface);
+        if (TITLE_WORDS.contains(surface) || LEADING_TITLES.contains(surface)) {
+            return true;
+        }
+        // A transcript's speaker label in capitals: "MS. JEAN-PIERRE:" split after "MS." leaves "MS." alone.
+        if (surface.length() > 1 && surface.equals(surface.toUpperCase(Locale.ROOT))) {
+            String titled = surface.charAt(0) + surface.substring(1).toLowerCase(Locale.ROOT);
+            return TITLE_WORDS.contains(titled) || LEADING_TITLES.contains(titled);
+        }
+        return false;
+    }
+
+    /**
+     * The end of a span that stops inside a dotted abbreviation's last full stop: the model's "U.N" of "the U.N.
+     * Security Council" or "the U.N." becomes "U.N.", the name's own spelling.
+     */
+    static int extendDottedAbbreviation(String text, int start, int end) {
+        if (end < text.length() && text.charAt(end) == '.' && end - start >= 3
+                && Character.isUpperCase(text.charAt(end - 1)) && text.charAt(end - 2) == '.') {
+            for (int i = start; i < end; i++) {
+                char ch = text.charAt(i);
+                if ((i - start) % 2 == 0 ? !Character.isUpperCase(ch) : ch != '.') {
+                    return end;
+                }
+            }
+            return end + 1;
+        }
+        return end;
+    }
+
+    /** A job description after an organisation: "Māori Party Member of Parliament", "Members of Parliament". */
+    private static final java.util.regex.Pattern MEMBER_OF =
+            java.util.regex.Pattern.compile("(?:^|\\s)Members? of (?:the )?Parliament$");
+
+    /**
+     * The end of an organisation span before a trailing "Member(s) of Parliament" (a job, not a body): "Māori Party
+     * Member of Parliament" → "Māori Party"; {@code start} when nothing is left ("Members of Parliament" is dropped).
+     */
+    static int cutMemberOf(String text, int start, int end, EntityType type) {
+        if (type != EntityType.ORGANIZATION) {
+            return end;
+        }
+        java.util.regex.Matcher m = MEMBER_OF.matcher(text.substring(start, end));
+        if (!m.find()) {
+            return end;
+        }
+        int cut = start + m.start();
+        while (cut > start && Character.isWhitespace(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return cut;
     }
 
     /**
