@@ -82,4 +82,17 @@ class SecondSetRepairsTest {
         assertThat(tagWithModel(talks, "ORGANIZATION Members of Parliament"))
                 .doesNotContain("ORGANIZATION Members of Parliament");
     }
+
+    @Test
+    void thanksAndCheersInAnyLanguageAreNoNames() {
+        // ec-vdl-merkel-presidency ("Vielen Dank, liebe Angela!"), wh-obama-jacksonville-remarks ("Yay, Corrine!");
+        // dev: "Obrigada", "Slava Ukraini"
+        String text = "Vielen Dank, liebe Angela!";
+        assertThat(tagWithModel(text, "PERSON Vielen Dank")).doesNotContain("PERSON Vielen Dank");
+        assertThat(tagWithModel("We’ve got wonderful Congresswoman Corrine Brown here.  Yay, Corrine!", "PERSON Yay"))
+                .doesNotContain("PERSON Yay");
+        assertThat(SpanRepair.isNoise("Slava Ukraini")).isTrue();
+        assertThat(SpanRepair.isNoise("Obrigada")).isTrue();
+        assertThat(SpanRepair.isNoise("Merkel")).isFalse();
+    }
 }
