@@ -95,4 +95,16 @@ class SecondSetRepairsTest {
         assertThat(SpanRepair.isNoise("Obrigada")).isTrue();
         assertThat(SpanRepair.isNoise("Merkel")).isFalse();
     }
+
+    @Test
+    void aNonBreakingHyphenReadsAsAHyphen() {
+        // au-fm-wong-canberra: "Timor‑Leste" and "Ramos‑Horta" with U+2011 came out as organisations
+        String text = "For those of you who might recall, in my visit to Timor\u2011Leste I had a discussion with the"
+                + " President, Ramos\u2011Horta, about how we might unstick the Greater Sunrise project.";
+        AnalysedText at = rules.segmenter().analyse(text, false);
+        assertThat(at.text()).contains("Timor-Leste", "Ramos-Horta").hasSameSizeAs(text);
+        assertThat(tagWithModel(text, "PERSON Ramos\u2011Horta")).contains("PERSON Ramos-Horta")
+                .anyMatch(e -> e.startsWith("LOCATION ") && e.contains("Timor"))
+                .noneMatch(e -> e.startsWith("ORGANIZATION ") && e.contains("Timor"));
+    }
 }

@@ -40,7 +40,7 @@ class HeldOutEvalTest {
 
     /**
      * The second held-out set (spent 2026-12-06: scored blind once at ALL 0.807, then read for fixes; docs/entities.md
-     * "Held-out real pages") keeps the level its fixes reached (ALL 0.826, PERSON 0.857, ORGANIZATION 0.664,
+     * "Held-out real pages") keeps the level its fixes reached (ALL 0.833, PERSON 0.871, ORGANIZATION 0.670,
      * LOCATION 0.928), less 0.01.
      */
     @Test
@@ -48,9 +48,9 @@ class HeldOutEvalTest {
         HeldOutEval.Scores scores = HeldOutEval.evaluate(EntityPipeline.createDefault(), HeldOutEval.SECOND);
         scores.print(System.out, "second held-out set (spent), default configuration");
         assertThat(scores.pages()).isGreaterThanOrEqualTo(27);
-        assertThat(scores.f1("ALL")).isGreaterThanOrEqualTo(0.816);
-        assertThat(scores.f1("PERSON")).isGreaterThanOrEqualTo(0.847);
-        assertThat(scores.f1("ORGANIZATION")).isGreaterThanOrEqualTo(0.654);
+        assertThat(scores.f1("ALL")).isGreaterThanOrEqualTo(0.823);
+        assertThat(scores.f1("PERSON")).isGreaterThanOrEqualTo(0.861);
+        assertThat(scores.f1("ORGANIZATION")).isGreaterThanOrEqualTo(0.660);
         assertThat(scores.f1("LOCATION")).isGreaterThanOrEqualTo(0.918);
     }
 }
