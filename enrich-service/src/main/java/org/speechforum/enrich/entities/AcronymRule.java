@@ -18,6 +18,15 @@ final class AcronymRule {
     private static final Pattern SHORT_THEN_LONG = Pattern.compile(
             "\\b(\\p{Lu}{2,10})\\s\\(((?:\\p{Lu}[\\p{L}’'\\-]*)(?:\\s+(?:\\p{Lu}[\\p{L}’'\\-]*|of|and|for|the|de|on)){1,9})\\)");
 
+    /**
+     * "the Office of Terrorism and Financial Intelligence, or TFI, plays …": a long form, a comma, "or" and an
+     * acronym in capitals that starts with the initial of one of the long form's words (so "France and Germany, or
+     * EU" is none).
+     */
+    private static final Pattern LONG_OR_SHORT = Pattern.compile(
+            "((?:\\p{Lu}[\\p{L}’'\\-]*|of|and|for|the|de|on)(?:\\s+(?:\\p{Lu}[\\p{L}’'\\-]*|of|and|for|the|de|on)){1,9})"
+                    + ",\\sor\\s(\\p{Lu}{2,10})(?![\\p{L}\\p{N}])");
+
     private final Gazetteer gazetteer;
 
     AcronymRule(Gazetteer gazetteer) {
@@ -29,6 +38,15 @@ final class AcronymRule {
         Matcher m = LONG_THEN_SHORT.matcher(text);
         while (m.find()) {
             define(text, m.start(1), m.end(1), m.start(2), m.end(2), found, out);
+        }
+        m = LONG_OR_SHORT.matcher(text);
+        while (m.find()) {
+            String longForm = m.group(1).replaceFirst("^(?:(?:The|of|and|for|the|de|on)\\s+)+", "");
+            // "Office of Terrorism and Financial Intelligence, or TFI": the acronym starts with one of the long
+            // form's capitalised initials
+            if (!longForm.isEmpty() && (" " + longForm).contains(" " + m.group(2).charAt(0))) {
+                define(text, m.start(1), m.end(1), m.start(2), m.end(2), found, out);
+            }
         }
         m = SHORT_THEN_LONG.matcher(text);
         while (m.find()) {

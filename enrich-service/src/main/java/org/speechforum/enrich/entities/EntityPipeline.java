@@ -133,6 +133,8 @@ public final class EntityPipeline implements EntityTagger {
         java.util.Set<String> contextIds = new java.util.HashSet<>();
         context.bySurname().values().forEach(k -> contextIds.add(k.id()));
         kept = contextLinker.apply(text, kept, contextIds);
+        // after the context links: "the Council" takes the id the Security Council of Russia got there
+        kept = foldShortForms(text, kept);
         return entities(at, kept);
     }
 
@@ -208,6 +210,12 @@ public final class EntityPipeline implements EntityTagger {
         while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
             end--;
         }
+        if (c.type() == EntityType.PERSON || c.type() == EntityType.ORGANIZATION
+                || c.type() == EntityType.LOCATION) {
+            int[] trimmed = SpanRepair.trimPunctuation(text, start, end);
+            start = trimmed[0];
+            end = trimmed[1];
+        }
         if (c.type() == EntityType.PERSON) {
             end = SpanRepair.cutAtInnerPossessive(text, start, end);
         }
@@ -222,12 +230,20 @@ public final class EntityPipeline implements EntityTagger {
             end -= 2;
         }
         if (end > start && c.type() != EntityType.DATE && c.type() != EntityType.MONEY) {
+            end = SpanRepair.extendDottedAbbreviation(text, start, end);
             end = SpanRepair.trimFinalStop(text, start, end);
+        }
+        if (end > start) {
+            end = SpanRepair.cutMemberOf(text, start, end, c.type());
         }
         if (end > start && c.type() == EntityType.PERSON) {
             start = SpanRepair.trimLeadingTitles(text, start, end);
         }
-        if (end <= start) {
+        if (end > start) {
+            end = SpanRepair.trimTrailingMonth(text, start, end, c.type());
+        }
+        if (end <= start || SpanRepair.isDocumentOrProgramme(text, start, end, c.type())
+                || c.type() == EntityType.PERSON && SpanRepair.isPluralAcronym(text.substring(start, end))) {
             return null;
         }
         String surface = text.substring(start, end);
@@ -413,6 +429,149 @@ public final class EntityPipeline implements EntityTagger {
             }
         }
         return merged;
+    }
+
+    /** Common nouns of institutions that name no organisation alone ({@code generic-organization-words.txt}). */
+    private static final java.util.Set<String> GENERIC_ORGANIZATION_WORDS =
+            WordLists.load("generic-organization-words");
+
+    /**
+     * Short forms a layer proposed apart from the longer name of the same document they stand for, folded into it.
+     * A rule or model span that is one generic institution word ("Parliament", "College", "Council", "Union" as an
+     * organisation or a place) becomes a mention of the first longer organisation of the document that starts or
+     * ends with that word ("European Parliament", "College of Commissioners", "European Union"), and is dropped when
+     * there is none ("the Government", "the Committee", "the Department"). A one-word person span with no link of
+     * its own that is, in capitals or without its Arabic article, the surname of a full name of the document
+     * ("BLINKEN" of a transcript's speaker label, "Abadi" of "Haider al-Abadi") becomes a mention of that person.
+     */
+    static List<Candidate> foldShortForms(String text, List<Candidate> kept) {
+        List<Candidate> longOrganisations = new ArrayList<>();
+        Map<String, Candidate> bySurname = new HashMap<>();
+        for (Candidate c : kept) {
+            String surface = text.substring(c.start(), c.end());
+            if (surface.indexOf(' ') < 0) {
+                continue;
+            }
+            if (c.type() == EntityType.ORGANIZATION) {
+                longOrganisations.add(c);
+            } else if (c.type() == EntityType.PERSON && c.name() != null && c.name().contains(" ")) {
+                String surname = c.name().substring(c.name().lastIndexOf(' ') + 1);
+                bySurname.putIfAbsent(surname.toUpperCase(Locale.ROOT), c);
+                int dash = surname.indexOf('-');
+                if (dash > 0 && List.of("al", "el", "Al", "El", "ad", "as", "ash", "az").contains(
+                        surname.substring(0, dash)) && dash + 2 < surname.length()) {
+                    bySurname.putIfAbsent(surname.substring(dash + 1).toUpperCase(Locale.ROOT), c);
+                }
+            }
+        }
+        java.util.Set<String> givenNames = new java.util.HashSet<>();
+        for (Candidate c : kept) {
+            String surface = text.substring(c.start(), c.end());
+            int sp = surface.indexOf(' ');
+            if (c.type() == EntityType.PERSON && sp >= 3) {
+                givenNames.add(surface.substring(0, sp));
+            }
+        }
+        List<Candidate> out = new ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            Candidate c = kept.get(i);
+            int nameAt = c.source() == Candidate.Source.STATISTICAL ? gluedNameStart(text, c, givenNames) : -1;
+            if (nameAt > 0) {
+                // "… Ecology and Transport Sergei Ivanov", "the Kalmykia Alexander Orlov": the person only
+                c = new Candidate(nameAt, c.end(), EntityType.PERSON, null, text.substring(nameAt, c.end()),
+                        c.source());
+            }
+            Candidate next = i + 1 < kept.size() ? kept.get(i + 1) : null;
+            if (isBuildingAsPlace(text, c, next)) {
+                out.add(new Candidate(c.start(), c.end(), EntityType.LOCATION,
+                        "sf:location:" + Text.slug(text.substring(c.start(), c.end())),
+                        text.substring(c.start(), c.end()), c.source()));
+                continue;
+            }
+            boolean ruleOrModel = c.source() == Candidate.Source.STATISTICAL || c.source() == Candidate.Source.PATTERN;
+            String surface = text.substring(c.start(), c.end());
+            if (ruleOrModel && (c.type() == EntityType.ORGANIZATION || c.type() == EntityType.LOCATION)
+                    && GENERIC_ORGANIZATION_WORDS.contains(surface)) {
+                Candidate whole = null;
+                for (Candidate o : longOrganisations) {
+                    String long_ = text.substring(o.start(), o.end());
+                    if (long_.startsWith(surface + " ") || long_.endsWith(" " + surface)) {
+                        whole = o;
+                        break;
+                    }
+                }
+                if (whole != null) {
+                    out.add(new Candidate(c.start(), c.end(), whole.type(), id(whole),
+                            whole.name() != null ? whole.name() : text.substring(whole.start(), whole.end()),
+                            c.source()));
+                }
+                continue;
+            }
+            if (ruleOrModel && c.type() == EntityType.PERSON && surface.indexOf(' ') < 0
+                    && (c.id() == null || c.id().startsWith("sf:"))) {
+                Candidate full = bySurname.get(surface.toUpperCase(Locale.ROOT));
+                boolean capitals = surface.equals(surface.toUpperCase(Locale.ROOT)) && surface.length() > 2;
+                if (full != null && full.name() != null
+                        && (capitals || !full.name().endsWith(" " + surface))) {
+                    out.add(new Candidate(c.start(), c.end(), full.type(), id(full), full.name(), c.source()));
+                    continue;
+                }
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    /**
+     * The start of a person's name glued after other capitalised words in a model span of three words or more, or
+     * -1: a word after the first that is the given name of another person of the document ("Sergei" of "Sergei
+     * Lavrov"), followed by one or two capitalised words up to the span's end. The model read "Special Presidential
+     * Representative for Environmental Protection, Ecology and Transport Sergei Ivanov" as the organisation
+     * "Transport Sergei Ivanov", and "the Kalmykia Alexander Orlov" as one person.
+     */
+    static int gluedNameStart(String text, Candidate c, java.util.Set<String> givenNames) {
+        if (c.type() != EntityType.ORGANIZATION && c.type() != EntityType.PERSON || givenNames.isEmpty()) {
+            return -1;
+        }
+        String[] words = text.substring(c.start(), c.end()).split(" ");
+        if (words.length < 3 || words.length > 6) {
+            return -1;
+        }
+        int offset = c.start() + words[0].length() + 1;
+        for (int k = 1; k < words.length - 1; k++) {
+            int rest = words.length - k;
+            if (givenNames.contains(words[k]) && rest <= 3) {
+                for (int j = k; j < words.length; j++) {
+                    if (!Text.isCapitalised(words[j])) {
+                        return -1;
+                    }
+                }
+                return offset;
+            }
+            offset += words[k].length() + 1;
+        }
+        return -1;
+    }
+
+    /** Buildings that stand for an institution ({@code institution-buildings.txt}). */
+    private static final java.util.Set<String> INSTITUTION_BUILDINGS = WordLists.load("institution-buildings");
+
+    /**
+     * True when an organisation span names a building where something happened, not the institution in it: "met at
+     * the Kremlin", or a dateline "…, The Kremlin, Moscow" (the building, a comma and a place found next).
+     */
+    static boolean isBuildingAsPlace(String text, Candidate c, Candidate next) {
+        if (c.type() != EntityType.ORGANIZATION || !INSTITUTION_BUILDINGS.contains(text.substring(c.start(), c.end()))) {
+            return false;
+        }
+        // "at the Kremlin", but not "that the Kremlin has been forced"
+        String before = text.substring(Math.max(0, c.start() - 8), c.start());
+        if ((before.endsWith("at the ") || before.endsWith("At the "))
+                && (before.length() < 8 || !Character.isLetter(before.charAt(0)))) {
+            return true;
+        }
+        return next != null && next.type() == EntityType.LOCATION && next.start() == c.end() + 2
+                && text.startsWith(", ", c.end());
     }
 
     /** A character of {@code \p{L}} or {@code \p{N}}, as the surname rule's word boundaries count them. */

@@ -141,7 +141,9 @@ public final class PatternRecogniser implements Recogniser {
                 continue;
             }
             int s = i;
-            while (s > 0 && !at.startsSentence(s) && isPhraseWord(at.token(s - 1), at, s - 1)) {
+            // a name does not reach back over a line break: "The White House⏎⏎Office of the Press Secretary"
+            while (s > 0 && !at.startsSentence(s) && !lineBreakBefore(at, s)
+                    && isPhraseWord(at.token(s - 1), at, s - 1)) {
                 s--;
             }
             while (s < i && (CONNECTORS.contains(at.token(s)) || NOT_NAMES.contains(at.token(s))
@@ -155,7 +157,9 @@ public final class PatternRecogniser implements Recogniser {
                     k++;
                 }
                 int last = -1;
-                while (k < n && (isCapWord(at.token(k)) || (CONNECTORS.contains(at.token(k)) && last >= 0))) {
+                // nor on over one: "Office of the Press Secretary⏎⏎April 17, 2017"
+                while (k < n && !lineBreakBefore(at, k)
+                        && (isCapWord(at.token(k)) || (CONNECTORS.contains(at.token(k)) && last >= 0))) {
                     if (isCapWord(at.token(k))) {
                         last = k;
                     }
@@ -176,6 +180,20 @@ public final class PatternRecogniser implements Recogniser {
             out.add(new Candidate(start, end, type, null, at.text().substring(start, end), Candidate.Source.PATTERN));
             i = e - 1;
         }
+    }
+
+    /** True when a line break stands between token {@code k - 1} and token {@code k}. */
+    private static boolean lineBreakBefore(AnalysedText at, int k) {
+        if (k == 0) {
+            return false;
+        }
+        String text = at.text();
+        for (int c = at.tokens()[k - 1].getEnd(); c < at.tokens()[k].getStart(); c++) {
+            if (text.charAt(c) == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isPossessive(String token) {

@@ -33,6 +33,11 @@ public final class Segmenter {
     }
 
     public AnalysedText analyse(String text, boolean forum) {
+        // A typographic hyphen (U+2010, or the non-breaking U+2011 of "Timor‑Leste", "Ramos‑Horta") reads as "-": the
+        // lists, rules and model know names with the ASCII one. Same length, so every offset stays the text's.
+        if (text.indexOf('\u2011') >= 0 || text.indexOf('\u2010') >= 0) {
+            text = text.replace('\u2011', '-').replace('\u2010', '-');
+        }
         List<Span> sentenceSpans = new ArrayList<>();
         List<Span> tokenSpans = new ArrayList<>();
         int blockStart = 0;

@@ -92,7 +92,56 @@ final class SpanRepair {
      * "Mr" leaves it alone), which is never a name.
      */
     static boolean isTitleWord(String surface) {
-        return TITLE_WORDS.contains(surface) || LEADING_TITLES.contains(surface);
+        if (TITLE_WORDS.contains(surface) || LEADING_TITLES.contains(surface)) {
+            return true;
+        }
+        // A transcript's speaker label in capitals: "MS. JEAN-PIERRE:" split after "MS." leaves "MS." alone.
+        if (surface.length() > 1 && surface.equals(surface.toUpperCase(Locale.ROOT))) {
+            String titled = surface.charAt(0) + surface.substring(1).toLowerCase(Locale.ROOT);
+            return TITLE_WORDS.contains(titled) || LEADING_TITLES.contains(titled);
+        }
+        return false;
+    }
+
+    /**
+     * The end of a span that stops inside a dotted abbreviation's last full stop: the model's "U.N" of "the U.N.
+     * Security Council" or "the U.N." becomes "U.N.", the name's own spelling.
+     */
+    static int extendDottedAbbreviation(String text, int start, int end) {
+        if (end < text.length() && text.charAt(end) == '.' && end - start >= 3
+                && Character.isUpperCase(text.charAt(end - 1)) && text.charAt(end - 2) == '.') {
+            for (int i = start; i < end; i++) {
+                char ch = text.charAt(i);
+                if ((i - start) % 2 == 0 ? !Character.isUpperCase(ch) : ch != '.') {
+                    return end;
+                }
+            }
+            return end + 1;
+        }
+        return end;
+    }
+
+    /** A job description after an organisation: "Māori Party Member of Parliament", "Members of Parliament". */
+    private static final java.util.regex.Pattern MEMBER_OF =
+            java.util.regex.Pattern.compile("(?:^|\\s)Members? of (?:the )?Parliament$");
+
+    /**
+     * The end of an organisation span before a trailing "Member(s) of Parliament" (a job, not a body): "Māori Party
+     * Member of Parliament" → "Māori Party"; {@code start} when nothing is left ("Members of Parliament" is dropped).
+     */
+    static int cutMemberOf(String text, int start, int end, EntityType type) {
+        if (type != EntityType.ORGANIZATION) {
+            return end;
+        }
+        java.util.regex.Matcher m = MEMBER_OF.matcher(text.substring(start, end));
+        if (!m.find()) {
+            return end;
+        }
+        int cut = start + m.start();
+        while (cut > start && Character.isWhitespace(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return cut;
     }
 
     /**
@@ -155,9 +204,90 @@ final class SpanRepair {
         return before.matches("(?s).*\\b(Minister|Ministers|Secretary|Secretaries|Commissioner) of (the )?$");
     }
 
-    /** True for a pronoun or chat abbreviation, in any case ("Him", "LMAO", "Tl;dr"). */
+    /**
+     * True for a pronoun or chat abbreviation, in any case ("Him", "LMAO", "Tl;dr"), also with a contraction after
+     * it, straight or typographic ("I’ve", "I’m", "We'll", "You’re": the model took "I’ve gathered you" for an
+     * organisation).
+     */
     static boolean isNoise(String surface) {
-        return NOISE.contains(surface.toLowerCase(Locale.ROOT));
+        String s = surface.toLowerCase(Locale.ROOT);
+        if (NOISE.contains(s)) {
+            return true;
+        }
+        int q = Math.max(s.indexOf('\''), s.indexOf('’'));
+        return q > 0 && NOISE.contains(s.substring(0, q))
+                && CONTRACTIONS.contains(s.substring(q + 1));
+    }
+
+    private static final Set<String> CONTRACTIONS = Set.of("m", "ve", "ll", "d", "re", "s");
+
+    /** True for an acronym in the plural or a possessive without its apostrophe ("IRTs", "DODs"): no person. */
+    static boolean isPluralAcronym(String surface) {
+        int n = surface.length();
+        if (n < 3 || surface.charAt(n - 1) != 's') {
+            return false;
+        }
+        for (int i = 0; i < n - 1; i++) {
+            if (!Character.isUpperCase(surface.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Words that end a document's or a programme's name (see {@code heads-document.txt}). */
+    private static final Set<String> DOCUMENT_HEADS = WordLists.load("heads-document");
+
+    private static final Set<String> MONTHS = Set.of("January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December");
+
+    /**
+     * The start of a span after leading punctuation the model kept ("-ISIS" of "the counter -ISIS campaign", a
+     * quotation mark), and its end before a trailing ellipsis ("Steven …" of "the question, Steven … Every event"):
+     * a name starts with a letter or digit and ends with one or a full stop, a closing bracket or an apostrophe.
+     * Returns {@code [start, end]}; {@code start >= end} when nothing is left.
+     */
+    static int[] trimPunctuation(String text, int start, int end) {
+        while (start < end && !Character.isLetterOrDigit(text.charAt(start))) {
+            start++;
+        }
+        while (end > start) {
+            char c = text.charAt(end - 1);
+            if (Character.isLetterOrDigit(c) || c == '.' || c == ')' || c == '\'' || c == '’') {
+                break;
+            }
+            end--;
+        }
+        return new int[]{start, end};
+    }
+
+    /**
+     * The end of an organisation span before a trailing month name: a heading's "Department of State Daily Press
+     * Briefing July 25, 2023" gave the model "… Briefing July". One-word spans are left alone.
+     */
+    static int trimTrailingMonth(String text, int start, int end, EntityType type) {
+        if (type != EntityType.ORGANIZATION) {
+            return end;
+        }
+        int space = text.lastIndexOf(' ', end - 1);
+        if (space <= start || !MONTHS.contains(text.substring(space + 1, end))) {
+            return end;
+        }
+        return space;
+    }
+
+    /**
+     * True when an organisation span is the name of a document, a programme or a list of goals, or describes several
+     * bodies at once: its last word is one of {@code heads-document.txt} ("Own Resources Decision", "Sustainable
+     * Development Goals", "Department Press Briefing", "Multilateral Development Banks"). One word alone ("Plan") is
+     * left to the other rules.
+     */
+    static boolean isDocumentOrProgramme(String text, int start, int end, EntityType type) {
+        if (type != EntityType.ORGANIZATION) {
+            return false;
+        }
+        int space = text.lastIndexOf(' ', end - 1);
+        return space > start && DOCUMENT_HEADS.contains(text.substring(space + 1, end));
     }
 
     /**

@@ -20,7 +20,8 @@ final class WordLists {
     /** Every list the rules read; {@code WordListsTest} checks each. */
     static final List<String> NAMES = List.of("dotted-abbreviations", "noise-words", "title-words", "leading-titles",
             "title-heads", "titles", "name-particles", "name-connectors", "not-names", "heads-organization",
-            "heads-event", "heads-location");
+            "heads-event", "heads-location", "heads-document", "generic-organization-words",
+            "institution-buildings");
 
     private WordLists() {
     }

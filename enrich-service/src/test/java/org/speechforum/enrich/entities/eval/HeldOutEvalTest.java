@@ -22,4 +22,35 @@ class HeldOutEvalTest {
         assertThat(scores.f1("LOCATION")).isGreaterThanOrEqualTo(0.95);
         assertThat(scores.f1("ORGANIZATION")).isGreaterThanOrEqualTo(0.78);
     }
+
+    /**
+     * The dev set (tuned on, not held out: docs/entities.md "Dev set") keeps the level its fixes reached on
+     * 2026-12-06 (ALL 0.911, PERSON 0.898, ORGANIZATION 0.885, LOCATION 0.939), less a margin of one entity or so.
+     */
+    @Test
+    void theDefaultConfigurationKeepsItsScoresOnTheDevPages() {
+        HeldOutEval.Scores scores = HeldOutEval.evaluate(EntityPipeline.createDefault(), HeldOutEval.DEV);
+        scores.print(System.out, "dev pages, default configuration");
+        assertThat(scores.pages()).isGreaterThanOrEqualTo(20);
+        assertThat(scores.f1("ALL")).isGreaterThanOrEqualTo(0.90);
+        assertThat(scores.f1("PERSON")).isGreaterThanOrEqualTo(0.88);
+        assertThat(scores.f1("ORGANIZATION")).isGreaterThanOrEqualTo(0.86);
+        assertThat(scores.f1("LOCATION")).isGreaterThanOrEqualTo(0.92);
+    }
+
+    /**
+     * The second held-out set (spent 2026-12-06: scored blind once at ALL 0.807, then read for fixes; docs/entities.md
+     * "Held-out real pages") keeps the level its fixes reached (ALL 0.833, PERSON 0.871, ORGANIZATION 0.670,
+     * LOCATION 0.928), less 0.01.
+     */
+    @Test
+    void theDefaultConfigurationKeepsItsScoresOnTheSecondSet() {
+        HeldOutEval.Scores scores = HeldOutEval.evaluate(EntityPipeline.createDefault(), HeldOutEval.SECOND);
+        scores.print(System.out, "second held-out set (spent), default configuration");
+        assertThat(scores.pages()).isGreaterThanOrEqualTo(27);
+        assertThat(scores.f1("ALL")).isGreaterThanOrEqualTo(0.823);
+        assertThat(scores.f1("PERSON")).isGreaterThanOrEqualTo(0.861);
+        assertThat(scores.f1("ORGANIZATION")).isGreaterThanOrEqualTo(0.660);
+        assertThat(scores.f1("LOCATION")).isGreaterThanOrEqualTo(0.918);
+    }
 }
