@@ -225,11 +225,16 @@ final class BenchKit {
     }
 
     void bulk(String index, List<Document> raw, List<byte[]> enriched) throws Exception {
+        bulkById(index, raw.stream().map(Document::id).toList(), enriched);
+    }
+
+    /** {@code docs[i]} indexed under {@code ids[i]}: 1,000 per bulk, 2 bulks in flight. */
+    void bulkById(String index, List<String> ids, List<byte[]> docs) throws Exception {
         try (BulkIngester<Void> ingester = BulkIngester.of(b -> b.client(es()).maxOperations(1000)
                 .maxConcurrentRequests(2).maxSize(20L * 1024 * 1024))) {
-            for (int i = 0; i < raw.size(); i++) {
-                String id = raw.get(i).id();
-                byte[] doc = enriched.get(i);
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                byte[] doc = docs.get(i);
                 ingester.add(op -> op.index(ix -> ix.index(index).id(id)
                         .document(BinaryData.of(doc, ContentType.APPLICATION_JSON))));
             }
