@@ -136,6 +136,7 @@ public final class EntityPipeline implements EntityTagger {
         // after the context links: "the Council" takes the id the Security Council of Russia got there
         kept = foldShortForms(text, kept);
         kept = dropUnsupportedModelOrganisations(text, kept);
+        kept = foldCapitalSpeakerLabels(text, kept);
         return entities(at, kept);
     }
 
@@ -639,6 +640,57 @@ public final class EntityPipeline implements EntityTagger {
                 }
             }
             if (supported) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern CAPITAL_LABEL_TAIL =
+            java.util.regex.Pattern.compile("\\.?(?: [A-Z](?:[A-Z'’\\-]*[A-Z])?\\.?)+(?=:)");
+
+    /**
+     * A speaker label in capitals ("PRESS SECRETARY JOHN F. KIRBY:", "GENERAL THOMAS D. WALDHAUSER:") is one person:
+     * a person span in capitals that stops at a middle initial reads on to the label's colon, and a capitals span
+     * whose first and last words are words of another person of the text ("LLOYD AUSTIN" beside "Lloyd J. Austin
+     * III") takes that person's id, so the label is no second entity.
+     */
+    static List<Candidate> foldCapitalSpeakerLabels(String text, List<Candidate> kept) {
+        List<Candidate> out = new ArrayList<>(kept.size());
+        for (Candidate c : kept) {
+            String surface = text.substring(c.start(), c.end());
+            if (c.type() != EntityType.PERSON || !surface.equals(surface.toUpperCase(Locale.ROOT))
+                    || surface.chars().noneMatch(Character::isLetter)) {
+                out.add(c);
+                continue;
+            }
+            int end = c.end();
+            java.util.regex.Matcher m = CAPITAL_LABEL_TAIL.matcher(text).region(end, Math.min(text.length(), end + 60));
+            if (m.lookingAt()) {
+                end = m.end();
+                surface = text.substring(c.start(), end);
+            }
+            String[] words = surface.split("\\s+");
+            Candidate same = null;
+            if (words.length >= 2) {
+                for (Candidate o : kept) {
+                    String os = text.substring(o.start(), o.end());
+                    if (o == c || o.type() != EntityType.PERSON || os.equals(os.toUpperCase(Locale.ROOT))) {
+                        continue;
+                    }
+                    List<String> ow = List.of(os.toUpperCase(Locale.ROOT).split("\\s+"));
+                    if (ow.size() >= 2 && ow.get(0).equals(words[0]) && ow.contains(words[words.length - 1])) {
+                        same = o;
+                        break;
+                    }
+                }
+            }
+            if (same != null) {
+                out.add(new Candidate(c.start(), end, EntityType.PERSON, id(same),
+                        same.name() != null ? same.name() : text.substring(same.start(), same.end()), c.source()));
+            } else if (end != c.end()) {
+                out.add(new Candidate(c.start(), end, EntityType.PERSON, c.id(), surface, c.source()));
+            } else {
                 out.add(c);
             }
         }

@@ -69,4 +69,25 @@ class ThirdSetRepairsTest {
                 List.of(new Candidate(4, 19, EntityType.ORGANIZATION, null, null, Candidate.Source.STATISTICAL))))
                 .hasSize(1);
     }
+
+    @Test
+    void aSpeakerLabelInCapitalsReadsOnPastAMiddleInitial() {
+        // dod-austin-nato-ministerial-briefing (second set): the model stopped at "JOHN F"
+        String text = "PRESS SECRETARY JOHN F. KIRBY: Good afternoon, ladies and gentlemen.";
+        assertThat(tagWithModel(text, "PERSON JOHN F")).contains("PERSON JOHN F. KIRBY")
+                .doesNotContain("PERSON JOHN F");
+        // dod-waldhauser-africom-briefing (third set): the model stopped after "THOMAS D."
+        String label = "GENERAL THOMAS D. WALDHAUSER:  Good afternoon everybody it's -- it's Friday afternoon";
+        assertThat(tagWithModel(label, "PERSON THOMAS D.")).contains("PERSON THOMAS D. WALDHAUSER");
+    }
+
+    @Test
+    void aSpeakerLabelInCapitalsIsThePersonNamedInFull() {
+        // dod-austin-laos-briefing (second set): the label below the full name in the page's title
+        String text = "Secretary of Defense Lloyd J. Austin III Holds an On-Camera, On-the-Record Press Briefing in"
+                + " Laos\n\nSECRETARY OF DEFENSE LLOYD AUSTIN: It's great to be back at the ADMM-Plus for my fourth"
+                + " time as Secretary.";
+        List<String> tagged = tagWithModel(text, "PERSON Lloyd J. Austin III", "PERSON LLOYD AUSTIN");
+        assertThat(tagged).contains("PERSON Lloyd J. Austin III").doesNotContain("PERSON LLOYD AUSTIN");
+    }
 }
