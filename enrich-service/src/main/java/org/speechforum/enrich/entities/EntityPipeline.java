@@ -137,6 +137,7 @@ public final class EntityPipeline implements EntityTagger {
         kept = foldShortForms(text, kept);
         kept = dropUnsupportedModelOrganisations(text, kept);
         kept = foldCapitalSpeakerLabels(text, kept);
+        kept = dropHeadingPeople(text, kept);
         return entities(at, kept);
     }
 
@@ -693,6 +694,36 @@ public final class EntityPipeline implements EntityTagger {
             } else {
                 out.add(c);
             }
+        }
+        return out;
+    }
+
+    /** Words of headings and events that are no part of a person's name ("Press Briefing", "Ministers Dinner"). */
+    static final java.util.Set<String> HEADING_WORDS = java.util.Set.of("briefing", "briefings", "meeting",
+            "meetings", "dinner", "ministers", "ministers’", "ministers'", "ministerial", "strategy", "issues",
+            "speak", "speaks", "route", "remarks", "statement", "conference", "summit", "press", "interview");
+
+    /**
+     * A person span no list linked that has a heading or event word in it ("Press Briefing", "Ministers Dinner",
+     * "Hagel En Route Guatemala", "Stephen Townsend Speak") is a page heading's words, not a name: dropped.
+     */
+    static List<Candidate> dropHeadingPeople(String text, List<Candidate> kept) {
+        List<Candidate> out = new ArrayList<>(kept.size());
+        for (Candidate c : kept) {
+            if (c.type() == EntityType.PERSON && c.id() == null && (c.source() == Candidate.Source.STATISTICAL
+                    || c.source() == Candidate.Source.PATTERN)) {
+                boolean heading = false;
+                for (String w : text.substring(c.start(), c.end()).split("\\s+")) {
+                    if (HEADING_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+                        heading = true;
+                        break;
+                    }
+                }
+                if (heading) {
+                    continue;
+                }
+            }
+            out.add(c);
         }
         return out;
     }

@@ -90,4 +90,16 @@ class ThirdSetRepairsTest {
         List<String> tagged = tagWithModel(text, "PERSON Lloyd J. Austin III", "PERSON LLOYD AUSTIN");
         assertThat(tagged).contains("PERSON Lloyd J. Austin III").doesNotContain("PERSON LLOYD AUSTIN");
     }
+
+    @Test
+    void aPersonSpanWithAHeadingOrEventWordIsNoPerson() {
+        // treasury-yellen-musokotwane (third set)
+        String text = "It’s a pleasure to see you again following the Finance Ministers Dinner that I hosted at the"
+                + " U.S. Treasury in October.";
+        assertThat(tagWithModel(text, "PERSON Ministers Dinner")).doesNotContain("PERSON Ministers Dinner");
+        // dod-waldhauser-africom-briefing (third set): the heading; the general is kept
+        String heading = "Department of Defense Press Briefing on U.S. Africa Command by General Thomas D. Waldhauser";
+        assertThat(tagWithModel(heading, "PERSON Press Briefing", "PERSON Thomas D. Waldhauser"))
+                .doesNotContain("PERSON Press Briefing").contains("PERSON Thomas D. Waldhauser");
+    }
 }
