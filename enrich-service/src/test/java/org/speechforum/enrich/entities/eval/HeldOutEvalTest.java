@@ -40,17 +40,31 @@ class HeldOutEvalTest {
 
     /**
      * The second held-out set (spent 2026-12-06: scored blind once at ALL 0.807, then read for fixes; docs/entities.md
-     * "Held-out real pages") keeps the level its fixes reached (ALL 0.833, PERSON 0.871, ORGANIZATION 0.670,
-     * LOCATION 0.928), less 0.01.
+     * "Held-out real pages") keeps the level its fixes reached (ALL 0.850, PERSON 0.898, ORGANIZATION 0.697,
+     * LOCATION 0.928, after the model-organisation support rule, the capitals speaker labels and the heading words), less 0.01.
      */
     @Test
     void theDefaultConfigurationKeepsItsScoresOnTheSecondSet() {
         HeldOutEval.Scores scores = HeldOutEval.evaluate(EntityPipeline.createDefault(), HeldOutEval.SECOND);
         scores.print(System.out, "second held-out set (spent), default configuration");
         assertThat(scores.pages()).isGreaterThanOrEqualTo(27);
-        assertThat(scores.f1("ALL")).isGreaterThanOrEqualTo(0.823);
-        assertThat(scores.f1("PERSON")).isGreaterThanOrEqualTo(0.861);
-        assertThat(scores.f1("ORGANIZATION")).isGreaterThanOrEqualTo(0.660);
+        assertThat(scores.f1("ALL")).isGreaterThanOrEqualTo(0.840);
+        assertThat(scores.f1("PERSON")).isGreaterThanOrEqualTo(0.888);
+        assertThat(scores.f1("ORGANIZATION")).isGreaterThanOrEqualTo(0.687);
         assertThat(scores.f1("LOCATION")).isGreaterThanOrEqualTo(0.918);
+    }
+
+    /**
+     * The third held-out set (spent 2026-12-06: scored blind once at ALL 0.840, then read for fixes; docs/entities.md
+     * "Held-out real pages") keeps the level its fixes reached (ALL 0.870, PERSON 0.913, ORGANIZATION 0.621,
+     * LOCATION 0.936), less 0.01.
+     */
+    @Test
+    void thirdSetKeepsItsLevel() {
+        HeldOutEval.Scores scores = HeldOutEval.evaluate(EntityPipeline.createDefault(), HeldOutEval.THIRD);
+        assertThat(scores.f1("ALL")).isGreaterThanOrEqualTo(0.860);
+        assertThat(scores.f1("PERSON")).isGreaterThanOrEqualTo(0.903);
+        assertThat(scores.f1("ORGANIZATION")).isGreaterThanOrEqualTo(0.611);
+        assertThat(scores.f1("LOCATION")).isGreaterThanOrEqualTo(0.926);
     }
 }
