@@ -1,10 +1,7 @@
 package org.speechforum.enrich.entities;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.speechforum.contracts.Entity;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,41 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DevSetRepairsTest {
 
-    private static EntityPipeline rules;
-
-    @BeforeAll
-    static void load() {
-        rules = EntityPipeline.createRulesOnly();
-    }
-
-    /** Spans the model proposes: "TYPE surface" each, at the surface's first occurrence (or its n-th: "#n"). */
-    private static List<String> tagWithModel(String text, String... spans) {
-        Recogniser model = at -> {
-            List<Candidate> out = new ArrayList<>();
-            for (String span : spans) {
-                int sp = span.indexOf(' ');
-                EntityType type = EntityType.valueOf(span.substring(0, sp));
-                String surface = span.substring(sp + 1);
-                int nth = 1;
-                int hash = surface.lastIndexOf('#');
-                if (hash > 0) {
-                    nth = Integer.parseInt(surface.substring(hash + 1));
-                    surface = surface.substring(0, hash);
-                }
-                int start = -1;
-                for (int i = 0; i < nth; i++) {
-                    start = text.indexOf(surface, start + 1);
-                }
-                out.add(new Candidate(start, start + surface.length(), type, null, null,
-                        Candidate.Source.STATISTICAL));
-            }
-            return out;
-        };
-        List<Entity> entities = new EntityPipeline(rules.segmenter(), rules.gazetteer(), List.of(model))
-                .tag(text, false, ThreadContext.NONE);
-        return entities.stream().map(e -> e.type() + " " + e.name()).toList();
-    }
-
     @Test
     void aPronounWithATypographicContractionIsNoName() {
         // uk-lammy-locarno-2025, wh-briefing-kjp-kirby
@@ -60,7 +22,7 @@ class DevSetRepairsTest {
         assertThat(SpanRepair.isNoise("O’Brien")).isFalse();
         String text = "So 6 months after becoming Foreign Secretary, I’ve gathered you here, in the Foreign Office, "
                 + "to talk about the future.";
-        assertThat(tagWithModel(text, "ORGANIZATION I’ve", "ORGANIZATION Foreign Office"))
+        assertThat(ModelSpans.tag(text, "ORGANIZATION I’ve", "ORGANIZATION Foreign Office"))
                 .contains("ORGANIZATION Foreign Office").noneMatch(s -> s.contains("I’ve"));
     }
 
@@ -69,10 +31,10 @@ class DevSetRepairsTest {
         // wh-trump-erdogan-2017-04-17: "the counter -ISIS campaign"; wh-briefing-kjp-kirby: "Steven … Every event"
         String text = "President Trump and President Erdogan also discussed the counter -ISIS campaign and the need "
                 + "to cooperate against all groups that use terrorism to achieve their ends.";
-        assertThat(tagWithModel(text, "ORGANIZATION -ISIS")).contains("ORGANIZATION ISIS")
+        assertThat(ModelSpans.tag(text, "ORGANIZATION -ISIS")).contains("ORGANIZATION ISIS")
                 .noneMatch(s -> s.contains("-ISIS"));
         String kjp = "KJP: No, I appreciate the question, Steven … Every event is different.";
-        assertThat(tagWithModel(kjp, "PERSON Steven …")).contains("PERSON Steven")
+        assertThat(ModelSpans.tag(kjp, "PERSON Steven …")).contains("PERSON Steven")
                 .noneMatch(s -> s.contains("…"));
     }
 
@@ -86,7 +48,7 @@ class DevSetRepairsTest {
                 + "Department Press Briefing July 25, 2023. "
                 + "The Prime Minister-designate discussed the need to partner with the United States to strengthen "
                 + "the Iraqi Security Forces.";
-        assertThat(tagWithModel(text, "ORGANIZATION Own Resources Decision",
+        assertThat(ModelSpans.tag(text, "ORGANIZATION Own Resources Decision",
                 "ORGANIZATION Multilateral Development Banks", "ORGANIZATION Capital Adequacy Frameworks",
                 "ORGANIZATION Sustainable Development Goals", "ORGANIZATION Department Press Briefing July",
                 "ORGANIZATION Iraqi Security Forces"))
@@ -106,7 +68,7 @@ class DevSetRepairsTest {
                 + "political challenges inside our Union, at our borders and in our neighbourhood. All College "
                 + "members have demonstrated their skills, motivation and commitment to the European Union in the "
                 + "hearing process. The College of Commissioners meets on Wednesday.";
-        List<String> tagged = tagWithModel(text, "ORGANIZATION Parliament", "ORGANIZATION College",
+        List<String> tagged = ModelSpans.tag(text, "ORGANIZATION Parliament", "ORGANIZATION College",
                 "ORGANIZATION European Parliament", "LOCATION Union", "ORGANIZATION College#2",
                 "ORGANIZATION European Union", "ORGANIZATION College of Commissioners");
         assertThat(tagged.stream().filter(s -> !s.startsWith("DATE"))).containsExactlyInAnyOrder("ORGANIZATION European Parliament",
@@ -114,7 +76,7 @@ class DevSetRepairsTest {
         // uk-lammy-ceasefire-2025, dod-parnell-briefing-2025: no longer name to stand for
         String alone = "From our first day in office, this Government has pressed for an immediate ceasefire. "
                 + "The Department is rigorously examining and adapting its approach.";
-        assertThat(tagWithModel(alone, "ORGANIZATION Government", "ORGANIZATION Department")).isEmpty();
+        assertThat(ModelSpans.tag(alone, "ORGANIZATION Government", "ORGANIZATION Department")).isEmpty();
     }
 
     @Test
@@ -122,12 +84,12 @@ class DevSetRepairsTest {
         // wh-obama-abadi-2014
         String text = "President Obama called Dr. Haider al-Abadi today to congratulate him on his appointment. "
                 + "Dr. Abadi thanked the President for his call.";
-        List<String> tagged = tagWithModel(text, "PERSON Haider al-Abadi", "PERSON Abadi#2");
+        List<String> tagged = ModelSpans.tag(text, "PERSON Haider al-Abadi", "PERSON Abadi#2");
         assertThat(tagged).contains("PERSON Haider al-Abadi").doesNotContain("PERSON Abadi");
         // a transcript's speaker label
         String transcript = "Secretary of State Antony Blinken held a press availability in Berlin.\n\n"
                 + "SECRETARY BLINKEN: Good afternoon, everyone.";
-        List<String> labels = tagWithModel(transcript, "PERSON Antony Blinken", "PERSON BLINKEN");
+        List<String> labels = ModelSpans.tag(transcript, "PERSON Antony Blinken", "PERSON BLINKEN");
         assertThat(labels).noneMatch(s -> s.equals("PERSON BLINKEN"));
     }
 
@@ -136,7 +98,7 @@ class DevSetRepairsTest {
         // treasury-sm748-mandelker-csis
         String text = "The economic authorities of the Office of Terrorism and Financial Intelligence, or TFI, play an "
                 + "increasingly central role. TFI works with partners. Talks with France and Germany, or EU members.";
-        List<String> tagged = tagWithModel(text, "ORGANIZATION TFI#2");
+        List<String> tagged = ModelSpans.tag(text, "ORGANIZATION TFI#2");
         assertThat(tagged).contains("ORGANIZATION Office of Terrorism and Financial Intelligence")
                 .doesNotContain("ORGANIZATION TFI").noneMatch(s -> s.contains("France and Germany"));
     }
@@ -145,17 +107,17 @@ class DevSetRepairsTest {
     void aBuildingWhereSomethingHappenedIsAPlaceAndTheInstitutionAnOrganisation() {
         // kremlin-elected-governors-2018, kremlin-58973, treasury-sm748-mandelker-csis
         String met = "Vladimir Putin met at the Kremlin with the newly elected governors of the regions.";
-        assertThat(tagWithModel(met)).contains("LOCATION Kremlin").doesNotContain("ORGANIZATION Kremlin");
+        assertThat(ModelSpans.tag(met)).contains("LOCATION Kremlin").doesNotContain("ORGANIZATION Kremlin");
         String dateline = "Meeting with former governors\n\nOctober 30, 2018, The Kremlin, Moscow\n\n"
                 + "Vladimir Putin met with former regional governors.";
-        assertThat(tagWithModel(dateline)).contains("LOCATION Kremlin").doesNotContain("ORGANIZATION Kremlin");
+        assertThat(ModelSpans.tag(dateline)).contains("LOCATION Kremlin").doesNotContain("ORGANIZATION Kremlin");
         String institution = "Russian oligarchs, such as Oleg Deripaska, who are closely linked to the Kremlin, "
                 + "were exposed.";
-        assertThat(tagWithModel(institution)).contains("ORGANIZATION Kremlin");
+        assertThat(ModelSpans.tag(institution)).contains("ORGANIZATION Kremlin");
         // shared/samples/seed.txt's thread: "that the" is no "at the"
         String that = "We have been saying for a long time that the Kremlin has been forced essentially against its "
                 + "will into becoming one of the main drivers of contemporary anti-imperialism.";
-        assertThat(tagWithModel(that)).contains("ORGANIZATION Kremlin").doesNotContain("LOCATION Kremlin");
+        assertThat(ModelSpans.tag(that)).contains("ORGANIZATION Kremlin").doesNotContain("LOCATION Kremlin");
     }
 
     @Test
@@ -163,7 +125,7 @@ class DevSetRepairsTest {
         // dod-briefing-irt-2023, uk-dowden-unga-2023
         String text = "The IRTs report details a total of 17 recommendations. "
                 + "The Sustainable Development Goals… and how to get them back on track after Covid.";
-        assertThat(tagWithModel(text, "PERSON IRTs", "LOCATION Covid"))
+        assertThat(ModelSpans.tag(text, "PERSON IRTs", "LOCATION Covid"))
                 .noneMatch(s -> s.contains("IRTs") || s.contains("Covid"));
         assertThat(SpanRepair.isPluralAcronym("IRTs")).isTrue();
         assertThat(SpanRepair.isPluralAcronym("Jones")).isFalse();
@@ -176,17 +138,17 @@ class DevSetRepairsTest {
         String text = "The meeting was attended by former governors of the Chelyabinsk Region Boris Dubrovsky, the "
                 + "Altai Republic Alexander Berdnikov, the Murmansk Region Marina Kovtun, the Orenburg Region Yury "
                 + "Berg, Kalmykia Alexander Orlov, and the Kemerovo Region Aman Tuleyev.";
-        assertThat(tagWithModel(text, "PERSON Alexander Berdnikov", "PERSON Kalmykia Alexander Orlov"))
+        assertThat(ModelSpans.tag(text, "PERSON Alexander Berdnikov", "PERSON Kalmykia Alexander Orlov"))
                 .contains("PERSON Alexander Orlov", "PERSON Alexander Berdnikov")
                 .noneMatch(s -> s.contains("Kalmykia Alexander"));
         // a long title before the name (the pattern of the first held-out set's Kremlin pages)
         String title = "Attending were Foreign Minister Sergei Lavrov and Special Presidential Representative for "
                 + "Environmental Protection, Ecology and Transport Sergei Ivanov.";
-        assertThat(tagWithModel(title, "PERSON Sergei Lavrov", "ORGANIZATION Transport Sergei Ivanov"))
+        assertThat(ModelSpans.tag(title, "PERSON Sergei Lavrov", "ORGANIZATION Transport Sergei Ivanov"))
                 .contains("PERSON Sergei Ivanov").noneMatch(s -> s.contains("Transport Sergei"));
         // no other person of that given name: the model's span stands
         String alone = "Talks with the Northern Shipping Company Board went on.";
-        assertThat(tagWithModel(alone, "ORGANIZATION Northern Shipping Company Board"))
+        assertThat(ModelSpans.tag(alone, "ORGANIZATION Northern Shipping Company Board"))
                 .contains("ORGANIZATION Northern Shipping Company Board");
     }
 
@@ -195,8 +157,8 @@ class DevSetRepairsTest {
         // wh-obama-cameron-2014-07-18, wh-trump-erdogan-2017-04-17: the head-noun rule reached over the line breaks
         String letterhead = "The White House\n\nOffice of the Press Secretary\n\nReadout of the President’s Call with "
                 + "Prime Minister Cameron of the United Kingdom";
-        assertThat(tagWithModel(letterhead)).contains("ORGANIZATION Office of the Press Secretary");
+        assertThat(ModelSpans.tag(letterhead)).contains("ORGANIZATION Office of the Press Secretary");
         String dated = "Office of the Press Secretary\n\nApril 17, 2017\n\nReadout of President Donald J. Trump's Call";
-        assertThat(tagWithModel(dated)).contains("ORGANIZATION Office of the Press Secretary");
+        assertThat(ModelSpans.tag(dated)).contains("ORGANIZATION Office of the Press Secretary");
     }
 }

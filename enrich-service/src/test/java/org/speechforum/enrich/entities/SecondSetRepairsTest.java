@@ -1,11 +1,7 @@
 package org.speechforum.enrich.entities;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.speechforum.contracts.Entity;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,37 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecondSetRepairsTest {
 
-    private static EntityPipeline rules;
-
-    @BeforeAll
-    static void load() {
-        rules = EntityPipeline.createRulesOnly();
-    }
-
-    /** Spans the model proposes: "TYPE surface" each, at the surface's first occurrence. */
-    private static List<String> tagWithModel(String text, String... spans) {
-        Recogniser model = at -> {
-            List<Candidate> out = new ArrayList<>();
-            for (String span : spans) {
-                int sp = span.indexOf(' ');
-                EntityType type = EntityType.valueOf(span.substring(0, sp));
-                String surface = span.substring(sp + 1);
-                int start = text.indexOf(surface);
-                out.add(new Candidate(start, start + surface.length(), type, null, null,
-                        Candidate.Source.STATISTICAL));
-            }
-            return out;
-        };
-        return new EntityPipeline(rules.segmenter(), rules.gazetteer(), List.of(model))
-                .tag(text, false, ThreadContext.NONE).stream().map(e -> e.type() + " " + e.name()).toList();
-    }
-
     @Test
     void aDottedAbbreviationKeepsItsLastFullStop() {
         // voa-us-china-north-korea-sanctions: the model's span stops before the last stop of "U.N."
         String text = "The United States is calling on China to do more to monitor North Korean sanctions violations"
                 + " as a U.N. panel charged with that task is set to expire this month.";
-        assertThat(tagWithModel(text, "ORGANIZATION U.N")).contains("ORGANIZATION U.N.")
+        assertThat(ModelSpans.tag(text, "ORGANIZATION U.N")).contains("ORGANIZATION U.N.")
                 .doesNotContain("ORGANIZATION U.N");
         assertThat(SpanRepair.extendDottedAbbreviation("a U.N. panel", 2, 5)).isEqualTo(6);
         assertThat(SpanRepair.extendDottedAbbreviation("Mr. Smith.", 4, 9)).isEqualTo(9);
@@ -56,7 +27,7 @@ class SecondSetRepairsTest {
     void aSpeakerLabelTitleInCapitalsIsNoName() {
         // wh-jean-pierre-kirby-aqaba: "MS. JEAN-PIERRE:" split after "MS."
         String text = "MS. JEAN-PIERRE: Good afternoon. Happy Monday.";
-        assertThat(tagWithModel(text, "ORGANIZATION MS.")).doesNotContain("ORGANIZATION MS.");
+        assertThat(ModelSpans.tag(text, "ORGANIZATION MS.")).doesNotContain("ORGANIZATION MS.");
         assertThat(SpanRepair.isTitleWord("MS.")).isTrue();
         assertThat(SpanRepair.isTitleWord("NATO")).isFalse();
     }
@@ -66,7 +37,7 @@ class SecondSetRepairsTest {
         // nz-peters-pacific-delegation
         String text = "The delegation – which also includes Chair of the Labour Pacific Caucus Hon Jenny Salesa;"
                 + " – will travel on Sunday.";
-        assertThat(tagWithModel(text, "PERSON Hon Jenny Salesa")).contains("PERSON Jenny Salesa")
+        assertThat(ModelSpans.tag(text, "PERSON Hon Jenny Salesa")).contains("PERSON Jenny Salesa")
                 .doesNotContain("PERSON Hon Jenny Salesa");
     }
 
@@ -75,11 +46,11 @@ class SecondSetRepairsTest {
         // wikinews-matariki, nz-peters-un-week
         String text = "In 2009, Māori Party Member of Parliament Rahui Katene introduced legislation to create a"
                 + " Matariki public holiday.";
-        assertThat(tagWithModel(text, "ORGANIZATION Māori Party Member of Parliament", "PERSON Rahui Katene"))
+        assertThat(ModelSpans.tag(text, "ORGANIZATION Māori Party Member of Parliament", "PERSON Rahui Katene"))
                 .contains("ORGANIZATION Māori Party", "PERSON Rahui Katene")
                 .doesNotContain("ORGANIZATION Māori Party Member of Parliament");
         String talks = "Our talks in Papeete today with former Presidents, Members of Parliament and officials.";
-        assertThat(tagWithModel(talks, "ORGANIZATION Members of Parliament"))
+        assertThat(ModelSpans.tag(talks, "ORGANIZATION Members of Parliament"))
                 .doesNotContain("ORGANIZATION Members of Parliament");
     }
 
@@ -88,8 +59,8 @@ class SecondSetRepairsTest {
         // ec-vdl-merkel-presidency ("Vielen Dank, liebe Angela!"), wh-obama-jacksonville-remarks ("Yay, Corrine!");
         // dev: "Obrigada", "Slava Ukraini"
         String text = "Vielen Dank, liebe Angela!";
-        assertThat(tagWithModel(text, "PERSON Vielen Dank")).doesNotContain("PERSON Vielen Dank");
-        assertThat(tagWithModel("We’ve got wonderful Congresswoman Corrine Brown here.  Yay, Corrine!", "PERSON Yay"))
+        assertThat(ModelSpans.tag(text, "PERSON Vielen Dank")).doesNotContain("PERSON Vielen Dank");
+        assertThat(ModelSpans.tag("We’ve got wonderful Congresswoman Corrine Brown here.  Yay, Corrine!", "PERSON Yay"))
                 .doesNotContain("PERSON Yay");
         assertThat(SpanRepair.isNoise("Slava Ukraini")).isTrue();
         assertThat(SpanRepair.isNoise("Obrigada")).isTrue();
@@ -101,9 +72,9 @@ class SecondSetRepairsTest {
         // au-fm-wong-canberra: "Timor‑Leste" and "Ramos‑Horta" with U+2011 came out as organisations
         String text = "For those of you who might recall, in my visit to Timor\u2011Leste I had a discussion with the"
                 + " President, Ramos\u2011Horta, about how we might unstick the Greater Sunrise project.";
-        AnalysedText at = rules.segmenter().analyse(text, false);
+        AnalysedText at = ModelSpans.rules().segmenter().analyse(text, false);
         assertThat(at.text()).contains("Timor-Leste", "Ramos-Horta").hasSameSizeAs(text);
-        assertThat(tagWithModel(text, "PERSON Ramos\u2011Horta")).contains("PERSON Ramos-Horta")
+        assertThat(ModelSpans.tag(text, "PERSON Ramos\u2011Horta")).contains("PERSON Ramos-Horta")
                 .anyMatch(e -> e.startsWith("LOCATION ") && e.contains("Timor"))
                 .noneMatch(e -> e.startsWith("ORGANIZATION ") && e.contains("Timor"));
     }
