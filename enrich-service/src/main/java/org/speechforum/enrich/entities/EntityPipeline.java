@@ -601,17 +601,20 @@ public final class EntityPipeline implements EntityTagger {
 
     /**
      * Head words that make a capitalised phrase an organisation's name on its own ("… Ministry", "Bank of …",
-     * "… Party"): a model-only organisation span of several words needs one of them or an acronym.
+     * "… Party"): a model-only organisation span of several words needs one of them or an acronym. The pattern rule's
+     * heads ({@code heads-organization.txt}) and looser ones that only support what the model found
+     * ({@code heads-organization-support.txt}), in lower case.
      */
-    static final java.util.Set<String> ORGANIZATION_HEADS = java.util.Set.of(
-            "ministry", "department", "council", "agency", "bank", "party", "union", "commission", "committee",
-            "office", "service", "services", "forces", "force", "army", "navy", "court", "university", "college",
-            "school", "company", "corporation", "corp", "inc", "ltd", "group", "association", "fund", "authority",
-            "institute", "organisation", "organization", "news", "times", "post", "parliament", "congress",
-            "senate", "assembly", "government", "board", "bureau", "foundation", "centre", "center", "command",
-            "police", "alliance", "coalition", "federation", "league", "network", "press", "club", "trust",
-            "airlines", "hospital", "movement", "front", "secretariat", "cabinet", "embassy", "mission", "guard",
-            "corps", "tribunal", "chamber", "forum", "academy", "institution", "programme", "bloc", "house", "caucus");
+    static final java.util.Set<String> ORGANIZATION_HEADS = lowerCase("heads-organization",
+            "heads-organization-support");
+
+    private static java.util.Set<String> lowerCase(String... lists) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (String list : lists) {
+            WordLists.load(list).forEach(w -> words.add(w.toLowerCase(Locale.ROOT)));
+        }
+        return java.util.Set.copyOf(words);
+    }
 
     /**
      * A span of two or more words only the model proposed as an organisation (no list, rule or acronym definition
