@@ -487,20 +487,12 @@ public class Reindexer {
     /** Polls {@code consumer} up to the end offsets it finds now, handing each poll to {@code sink}. */
     private void replayUntilEnd(KafkaConsumer<String, byte[]> consumer,
                                 java.util.function.Consumer<ConsumerRecords<String, byte[]>> sink) throws IOException {
-        Map<TopicPartition, Long> remaining = new HashMap<>(consumer.endOffsets(consumer.assignment()));
-        remaining.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
-        while (!remaining.isEmpty()) {
-            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofSeconds(1));
-            if (!records.isEmpty()) {
-                try {
-                    sink.accept(records);
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
-                replayed += records.count();
-                progress();
+        for (ConsumerRecords<String, byte[]> records : untilEnd(consumer)) {
+            try {
+                sink.accept(records);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
-            remaining.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
         }
     }
 
