@@ -702,9 +702,7 @@ public final class EntityPipeline implements EntityTagger {
     }
 
     /** Words of headings and events that are no part of a person's name ("Press Briefing", "Ministers Dinner"). */
-    static final java.util.Set<String> HEADING_WORDS = java.util.Set.of("briefing", "briefings", "meeting",
-            "meetings", "dinner", "ministers", "ministers’", "ministers'", "ministerial", "strategy", "issues",
-            "speak", "speaks", "route", "remarks", "statement", "conference", "summit", "press", "interview");
+    static final java.util.Set<String> HEADING_WORDS = lowerCase("heading-words");
 
     /**
      * A person span no list linked that has a heading or event word in it ("Press Briefing", "Ministers Dinner",

@@ -238,8 +238,9 @@ final class SpanRepair {
     /** Words that end a document's or a programme's name (see {@code heads-document.txt}). */
     private static final Set<String> DOCUMENT_HEADS = WordLists.load("heads-document");
 
-    private static final Set<String> MONTHS = Set.of("January", "February", "March", "April", "May", "June", "July",
-            "August", "September", "October", "November", "December");
+    private static final Set<String> MONTHS = java.util.Arrays.stream(java.time.Month.values())
+            .map(m -> m.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
      * The start of a span after leading punctuation the model kept ("-ISIS" of "the counter -ISIS campaign", a

@@ -21,7 +21,7 @@ final class WordLists {
     static final List<String> NAMES = List.of("dotted-abbreviations", "noise-words", "title-words", "leading-titles",
             "title-heads", "titles", "name-particles", "name-connectors", "not-names", "heads-organization",
             "heads-event", "heads-location", "heads-document", "generic-organization-words",
-            "institution-buildings", "heads-organization-support");
+            "institution-buildings", "heads-organization-support", "heading-words");
 
     private WordLists() {
     }
