@@ -31,10 +31,6 @@ class DocumentLinking {
     record Linked(List<Document> documents, Map<String, List<Link>> reverse) {
     }
 
-    Linked link(List<Document> batch) {
-        return apply(batch, find(batch));
-    }
-
     /** The links of {@code batch}: documents as {@link DocumentEnricher#linkView} gives them (ids, normalised texts). */
     LinkFinder.Found find(List<Document> batch) {
         long t0 = System.nanoTime();
