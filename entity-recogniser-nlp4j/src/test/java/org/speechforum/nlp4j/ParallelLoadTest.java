@@ -53,9 +53,11 @@ class ParallelLoadTest {
     @Test
     void aFailingPartIsNamedAndStopsTheOthers() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         try (ParallelLoad load = new ParallelLoad(2, "test-load")) {
             ParallelLoad.Part<String> slow = load.start("word embeddings", () -> {
+                running.countDown();
                 try {
                     never.await();
                     return "never";
@@ -65,6 +67,9 @@ class ParallelLoadTest {
                 }
             });
             ParallelLoad.Part<String> broken = load.start("NER model", () -> {
+                // Fail only once the slow part runs: a part cancelled before its thread picked it up never runs,
+                // so it could not show that it was interrupted (a loaded machine starts threads late).
+                running.await(10, TimeUnit.SECONDS);
                 throw new IOException("truncated XZ stream");
             });
             assertThatThrownBy(broken::get).isInstanceOf(IllegalStateException.class)
